@@ -1,0 +1,70 @@
+package com.partnercenter.customer;
+
+import com.partnercenter.security.Groups;
+import com.partnercenter.security.IdentityAdmin;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates customer organizations and their admin accounts (Camunda users in the customer's group). */
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final IdentityAdmin identity;
+    private final SecureRandom random = new SecureRandom();
+
+    public CustomerService(CustomerRepository customers, IdentityAdmin identity) {
+        this.customers = customers;
+        this.identity = identity;
+    }
+
+    /** Creates the customer and its Camunda group. */
+    @Transactional
+    public Customer createCustomer(String name, String domain, String country, String language, String requestKey) {
+        Customer customer = customers.insert(name, domain, country, language, requestKey);
+        identity.ensureGroup(customer.groupId(), abbreviate(name, 255), "CUSTOMER");
+        return customer;
+    }
+
+    /**
+     * Adds an admin to a customer: a Camunda user (id derived from customer id and e-mail), member of the
+     * customer's group and of "customers". Without a password the account waits for a set-password link.
+     */
+    @Transactional
+    public CustomerAdmin addAdmin(Customer customer, String firstName, String lastName, String email,
+            String password) {
+        var existing = customers.findAdminByEmail(customer.id(), email);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String userId = adminUserId(customer.id(), email);
+        CustomerAdmin admin = customers.insertAdmin(customer.id(), userId, firstName, lastName, email, true);
+        identity.ensureUser(userId, firstName, lastName, email, password != null ? password : randomSecret());
+        identity.ensureMembership(userId, customer.groupId());
+        identity.ensureMembership(userId, Groups.CUSTOMERS);
+        return admin;
+    }
+
+    /** Sign-in id of a customer admin: letters and digits only (the engine's id whitelist). */
+    public static String adminUserId(long customerId, String email) {
+        String local = email.substring(0, Math.max(0, email.indexOf('@'))).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "");
+        if (local.isEmpty()) {
+            local = "admin";
+        }
+        return abbreviate(local, 40) + "c" + customerId;
+    }
+
+    private String randomSecret() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

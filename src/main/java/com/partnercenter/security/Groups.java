@@ -1,0 +1,27 @@
+package com.partnercenter.security;
+
+/** Camunda group ids used by Partner Center (ids follow the engine's default whitelist: letters and digits). */
+public final class Groups {
+    /** Every partner user; holds the global partner authorizations. */
+    public static final String PARTNERS = "partners";
+    /** Operators: Cockpit and Admin, see everything (an engine admin group). */
+    public static final String OPERATORS = "operators";
+    /** Service accounts (the provisioning worker). */
+    public static final String SERVICES = "services";
+    /** Every customer admin; may use Tasklist for their own tasks. */
+    public static final String CUSTOMERS = "customers";
+
+    public static final String PROVISIONING_USER = "svcprovisioning";
+
+    private Groups() {}
+
+    /** Group and tenant id of a partner, from its advisor code. */
+    public static String partnerGroup(String advisorCode) {
+        return "partner" + advisorCode;
+    }
+
+    /** Group of a customer's admins. */
+    public static String customerGroup(long customerId) {
+        return "customer" + customerId;
+    }
+}

@@ -1,0 +1,114 @@
+package com.partnercenter.security;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Idempotent operations on Camunda identity and authorizations: each "ensure" call creates what is
+ * missing and leaves what exists, so bootstrap, demo data and provisioning can run again safely.
+ */
+@Component
+public class IdentityAdmin {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    public IdentityAdmin(IdentityService identity, AuthorizationService authorizations) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+    }
+
+    public void ensureGroup(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+
+    public void ensureTenant(String id, String name) {
+        if (identity.createTenantQuery().tenantId(id).count() == 0) {
+            Tenant tenant = identity.newTenant(id);
+            tenant.setName(name);
+            identity.saveTenant(tenant);
+        }
+    }
+
+    public void ensureGroupInTenant(String tenantId, String groupId) {
+        if (identity.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+            identity.createTenantGroupMembership(tenantId, groupId);
+        }
+    }
+
+    public void ensureUserInTenant(String tenantId, String userId) {
+        if (identity.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
+            identity.createTenantUserMembership(tenantId, userId);
+        }
+    }
+
+    /** Creates the user when missing (with the given password); an existing user keeps its password. */
+    public boolean ensureUser(String id, String firstName, String lastName, String email, String password) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return false;
+        }
+        User user = identity.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(email);
+        user.setPassword(password);
+        identity.saveUser(user);
+        return true;
+    }
+
+    public void setPassword(String userId, String password) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user != null) {
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+    }
+
+    public void ensureMembership(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    /** Grants the permissions to the group on the resource id, adding to an existing grant. */
+    public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+        Authorization auth = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            auth.setGroupId(groupId);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission p : permissions) {
+            if (!auth.isPermissionGranted(p)) {
+                auth.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(auth);
+        }
+    }
+
+    public boolean userExists(String userId) {
+        return identity.createUserQuery().userId(userId).count() > 0;
+    }
+
+}

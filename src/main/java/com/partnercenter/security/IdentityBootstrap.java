@@ -1,0 +1,102 @@
+package com.partnercenter.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+
+import com.partnercenter.platform.PartnerCenterProperties;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups, global authorizations, Tasklist filter and service account every installation
+ * needs. Runs at each start and only adds what is missing; it never creates a human user.
+ */
+@Component
+public class IdentityBootstrap {
+
+    /** Processes a partner user may start from Tasklist (the partner's program authorizations are checked inside). */
+    public static final List<String> PARTNER_STARTABLE_PROCESSES =
+            List.of("customerSignup", "trialInvitation", "purchaseOffer", "delegatedAdmin", "productKeySetup");
+
+    public static final String TASK_FILTER_NAME = "My tasks";
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    private final IdentityAdmin admin;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final PartnerCenterProperties properties;
+
+    public IdentityBootstrap(IdentityAdmin admin, FilterService filters, TaskService tasks,
+            PartnerCenterProperties properties) {
+        this.admin = admin;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    public void bootstrap() {
+        admin.ensureGroup(Groups.PARTNERS, "Partner users", "WORKFLOW");
+        admin.ensureGroup(Groups.OPERATORS, "Operators", "SYSTEM");
+        admin.ensureGroup(Groups.SERVICES, "Service accounts", "SYSTEM");
+        admin.ensureGroup(Groups.CUSTOMERS, "Customer admins", "WORKFLOW");
+
+        // Partner users: Tasklist, start the partner flows, see their tenant's instances (tenant check limits them)
+        admin.grantGroup(Groups.PARTNERS, Resources.APPLICATION, "tasklist", ACCESS);
+        admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_INSTANCE, "*", CREATE);
+        admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
+        for (String key : PARTNER_STARTABLE_PROCESSES) {
+            admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
+        }
+        // Customer admins: Tasklist only; their tasks are granted one by one (candidate groups)
+        admin.grantGroup(Groups.CUSTOMERS, Resources.APPLICATION, "tasklist", ACCESS);
+
+        // Provisioning worker: fetch, lock, complete and fail external tasks of every tenant
+        admin.grantGroup(Groups.SERVICES, Resources.PROCESS_DEFINITION, "*", ALL);
+        admin.grantGroup(Groups.SERVICES, Resources.PROCESS_INSTANCE, "*", ALL);
+
+        String filterId = ensureTaskFilter();
+        admin.grantGroup(Groups.PARTNERS, Resources.FILTER, filterId, READ);
+        admin.grantGroup(Groups.CUSTOMERS, Resources.FILTER, filterId, READ);
+
+        String servicePassword = properties.security() == null ? null : properties.security().servicePassword();
+        if (servicePassword != null && !servicePassword.isBlank()) {
+            if (!admin.ensureUser(Groups.PROVISIONING_USER, "Provisioning", "Worker", null, servicePassword)) {
+                admin.setPassword(Groups.PROVISIONING_USER, servicePassword);
+            }
+            admin.ensureMembership(Groups.PROVISIONING_USER, Groups.SERVICES);
+        } else {
+            log.warn("No provisioning service password configured (PROVISIONING_PASSWORD): "
+                    + "the service account is not enabled and no worker can fetch provisioning tasks");
+        }
+    }
+
+    private String ensureTaskFilter() {
+        Filter existing = filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
+        if (existing != null) {
+            return existing.getId();
+        }
+        Filter filter = filters.newTaskFilter(TASK_FILTER_NAME)
+                .setQuery(tasks.createTaskQuery())
+                .setProperties(Map.of("description", "Tasks you may work on", "priority", -10, "refresh", true));
+        filters.saveFilter(filter);
+        return filter.getId();
+    }
+}

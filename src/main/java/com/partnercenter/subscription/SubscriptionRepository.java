@@ -1,0 +1,58 @@
+package com.partnercenter.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SubscriptionRepository {
+
+    private static final String COLUMNS =
+            "id, customer_id, sku_code, licenses, status, origin, start_date, end_date, partner_of_record_id";
+
+    private final JdbcClient jdbc;
+
+    public SubscriptionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Subscription> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from pc_subscription where id = ?").param(id)
+                .query(SubscriptionRepository::row).optional();
+    }
+
+    public Optional<Subscription> findByRequestKey(String requestKey) {
+        return jdbc.sql("select " + COLUMNS + " from pc_subscription where request_key = ?").param(requestKey)
+                .query(SubscriptionRepository::row).optional();
+    }
+
+    public List<Subscription> findByCustomer(long customerId) {
+        return jdbc.sql("select " + COLUMNS + " from pc_subscription where customer_id = ? order by id")
+                .param(customerId).query(SubscriptionRepository::row).list();
+    }
+
+    public Subscription insert(long customerId, String skuCode, int licenses, Subscription.Status status,
+            Subscription.Origin origin, LocalDate start, LocalDate end, Long partnerOfRecordId, String requestKey) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into pc_subscription (customer_id, sku_code, licenses, status, origin, start_date, end_date, "
+                        + "partner_of_record_id, request_key) values (?,?,?,?,?,?,?,?,?)")
+                .params(customerId, skuCode, licenses, status.name(), origin.name(), start, end, partnerOfRecordId,
+                        requestKey)
+                .update(keys, "id");
+        return new Subscription(keys.getKey().longValue(), customerId, skuCode, licenses, status, origin, start, end,
+                partnerOfRecordId);
+    }
+
+    static Subscription row(ResultSet rs, int n) throws SQLException {
+        long por = rs.getLong("partner_of_record_id");
+        return new Subscription(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("sku_code"),
+                rs.getInt("licenses"), Subscription.Status.valueOf(rs.getString("status")),
+                Subscription.Origin.valueOf(rs.getString("origin")), rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class), rs.wasNull() ? null : por);
+    }
+}

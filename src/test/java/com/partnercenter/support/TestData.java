@@ -1,0 +1,73 @@
+package com.partnercenter.support;
+
+import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.Sku;
+import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerService;
+import com.partnercenter.partner.CompanyRole;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerService;
+import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.partner.SupportedAccess;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds unique test data in the shared context: every call gets fresh advisor codes, user ids and
+ * domains, so tests never see each other's rows.
+ */
+@Component
+public class TestData {
+
+    public static final String PASSWORD = "test-password";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final PartnerService partners;
+    private final CustomerService customers;
+    private final CatalogueRepository catalogue;
+
+    public TestData(PartnerService partners, CustomerService customers, CatalogueRepository catalogue) {
+        this.partners = partners;
+        this.customers = customers;
+        this.catalogue = catalogue;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + SEQ.incrementAndGet() + Long.toString(System.nanoTime() % 100000, 36);
+    }
+
+    public Partner partner(ProgramAuthorization... authorizations) {
+        Set<ProgramAuthorization> set = authorizations.length == 0 ? EnumSet.noneOf(ProgramAuthorization.class)
+                : EnumSet.of(authorizations[0], authorizations);
+        String code = unique("P").toUpperCase(Locale.ROOT);
+        return partners.createPartner(new Partner(0, code, null, "Partner " + code, "1 Test Street", "75001",
+                "Paris", "FR", "+33 1 00 00 00 00", "support@" + code.toLowerCase(Locale.ROOT) + ".example",
+                "https://" + code.toLowerCase(Locale.ROOT) + ".example", "en", set));
+    }
+
+    public PartnerUser user(Partner partner, SupportedAccess access) {
+        return user(partner, CompanyRole.NONE, access);
+    }
+
+    public PartnerUser user(Partner partner, CompanyRole role, SupportedAccess access) {
+        String id = unique("u").toLowerCase(Locale.ROOT);
+        return partners.createUser(partner, new PartnerUser(0, partner.id(), id, "Test", "User " + id,
+                id + "@partner.example", "en", role, access), PASSWORD);
+    }
+
+    public Customer customer() {
+        String id = unique("c").toLowerCase(Locale.ROOT);
+        return customers.createCustomer("Customer " + id, id + ".example", "FR", "fr", null);
+    }
+
+    public Sku sku(boolean trialAllowed, int min, int max) {
+        String code = unique("SKU").toUpperCase(Locale.ROOT);
+        Sku sku = new Sku(code, "Offer " + code, trialAllowed, 30, 25, min, max, 12, true);
+        catalogue.insert(sku);
+        return sku;
+    }
+}
