@@ -1,0 +1,126 @@
+package com.partnercenter.acceptance;
+
+import com.partnercenter.link.Link;
+import com.partnercenter.link.LinkResolution;
+import com.partnercenter.link.LinkType;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerRepository;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Public accept pages, reached through personalized links (no sign-in). Unknown, malformed and
+ * tampered links answer 404, links that no longer work 410; neither reveals anything about the offer.
+ */
+@Controller
+public class AcceptPageController {
+
+    private final AcceptanceService acceptances;
+    private final PartnerRepository partners;
+
+    public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners) {
+        this.acceptances = acceptances;
+        this.partners = partners;
+    }
+
+    @GetMapping("/p/{advisorCode}/{token}")
+    public String show(@PathVariable String advisorCode, @PathVariable String token, Model model,
+            HttpServletResponse response, Locale locale) {
+        LinkResolution resolution = acceptances.resolve(advisorCode, token);
+        if (!(resolution instanceof LinkResolution.Usable usable) || !acceptable(usable.link())) {
+            return unavailable(resolution, model, response);
+        }
+        AcceptanceForm form = new AcceptanceForm();
+        form.setLanguage(locale.getLanguage());
+        return page(usable.link(), form, model);
+    }
+
+    @PostMapping("/p/{advisorCode}/{token}")
+    public String submit(@PathVariable String advisorCode, @PathVariable String token,
+            @Valid @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        LinkResolution resolution = acceptances.resolve(advisorCode, token);
+        if (!(resolution instanceof LinkResolution.Usable usable) || !acceptable(usable.link())) {
+            return unavailable(resolution, model, response);
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(usable.link(), form, model);
+        }
+        AcceptanceService.Submitted result = acceptances.submit(usable.link(), form);
+        if (result instanceof AcceptanceService.Submitted.Refused refused) {
+            errors.rejectValue(refused.field(), refused.messageKey());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return page(usable.link(), form, model);
+        }
+        model.addAttribute("partner", partner(usable.link()));
+        model.addAttribute("adminEmail", form.getAdminEmail().trim());
+        return "accept/check-email";
+    }
+
+    @GetMapping("/p/{advisorCode}/confirm/{token}")
+    public String showConfirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
+            HttpServletResponse response) {
+        LinkResolution resolution = acceptances.resolve(advisorCode, token);
+        if (!(resolution instanceof LinkResolution.Usable usable)
+                || usable.link().type() != LinkType.EMAIL_CONFIRMATION) {
+            return unavailable(resolution, model, response);
+        }
+        model.addAttribute("partner", partner(usable.link()));
+        return "accept/confirm";
+    }
+
+    @PostMapping("/p/{advisorCode}/confirm/{token}")
+    public String confirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
+            HttpServletResponse response) {
+        LinkResolution resolution = acceptances.resolve(advisorCode, token);
+        if (!(resolution instanceof LinkResolution.Usable usable)
+                || usable.link().type() != LinkType.EMAIL_CONFIRMATION) {
+            return unavailable(resolution, model, response);
+        }
+        model.addAttribute("partner", partner(usable.link()));
+        return switch (acceptances.confirm(usable.link())) {
+            case CONFIRMED -> "accept/confirmed";
+            case ALREADY_USED, NO_LONGER_OPEN -> {
+                response.setStatus(HttpStatus.GONE.value());
+                yield "accept/gone";
+            }
+        };
+    }
+
+    /** Link types whose flows have an accept page (the others come with their flows). */
+    private static boolean acceptable(Link link) {
+        return link.type() == LinkType.CUSTOMER_SIGNUP;
+    }
+
+    private String page(Link link, AcceptanceForm form, Model model) {
+        model.addAttribute("partner", partner(link));
+        model.addAttribute("form", form);
+        model.addAttribute("linkType", link.type().name());
+        model.addAttribute("countries", Countries.all());
+        return "accept/offer";
+    }
+
+    private String unavailable(LinkResolution resolution, Model model, HttpServletResponse response) {
+        if (resolution instanceof LinkResolution.Gone gone) {
+            response.setStatus(HttpStatus.GONE.value());
+            model.addAttribute("partner", partner(gone.link()));
+            return "accept/gone";
+        }
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "accept/not-found";
+    }
+
+    private Partner partner(Link link) {
+        return partners.findById(link.partnerId()).orElseThrow();
+    }
+}

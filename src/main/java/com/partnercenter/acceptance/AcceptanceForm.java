@@ -1,0 +1,91 @@
+package com.partnercenter.acceptance;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a customer fills in on an accept page. Every field is bounded and refuses control characters
+ * (CR/LF) and markup; messages come from messages*.properties in the page's language.
+ */
+public class AcceptanceForm {
+
+    /** Letters, digits, spaces and common punctuation; no control characters, no angle brackets. */
+    static final String SAFE_TEXT = "^[^\\p{Cntrl}<>]*$";
+    static final String DOMAIN = "^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$";
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    @NotBlank(message = "{acceptance.organizationName.required}")
+    @Size(max = 200, message = "{acceptance.organizationName.size}")
+    @Pattern(regexp = SAFE_TEXT, message = "{acceptance.text.unsafe}")
+    private String organizationName;
+
+    @NotBlank(message = "{acceptance.domain.required}")
+    @Size(max = 253, message = "{acceptance.domain.invalid}")
+    @Pattern(regexp = DOMAIN, message = "{acceptance.domain.invalid}")
+    private String domain;
+
+    @NotBlank(message = "{acceptance.country.required}")
+    private String country;
+
+    @NotBlank(message = "{acceptance.language.required}")
+    @Pattern(regexp = "^(en|fr)$", message = "{acceptance.language.invalid}")
+    private String language;
+
+    @NotBlank(message = "{acceptance.firstName.required}")
+    @Size(max = 100, message = "{acceptance.name.size}")
+    @Pattern(regexp = SAFE_TEXT, message = "{acceptance.text.unsafe}")
+    private String adminFirstName;
+
+    @NotBlank(message = "{acceptance.lastName.required}")
+    @Size(max = 100, message = "{acceptance.name.size}")
+    @Pattern(regexp = SAFE_TEXT, message = "{acceptance.text.unsafe}")
+    private String adminLastName;
+
+    @NotBlank(message = "{acceptance.email.required}")
+    @Size(max = 254, message = "{acceptance.email.invalid}")
+    @Email(regexp = "^[^\\p{Cntrl}\\s<>]+$", message = "{acceptance.email.invalid}")
+    private String adminEmail;
+
+    private boolean delegatedAdminConsent;
+
+    @AssertTrue(message = "{acceptance.country.invalid}")
+    public boolean isCountryKnown() {
+        return country == null || country.isBlank() || COUNTRIES.contains(country.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Trimmed, normalized copy for storage. */
+    public AcceptanceForm normalized() {
+        AcceptanceForm n = new AcceptanceForm();
+        n.organizationName = organizationName.trim();
+        n.domain = domain.trim().toLowerCase(Locale.ROOT);
+        n.country = country.trim().toUpperCase(Locale.ROOT);
+        n.language = language.trim();
+        n.adminFirstName = adminFirstName.trim();
+        n.adminLastName = adminLastName.trim();
+        n.adminEmail = adminEmail.trim();
+        n.delegatedAdminConsent = delegatedAdminConsent;
+        return n;
+    }
+
+    public String getOrganizationName() { return organizationName; }
+    public void setOrganizationName(String v) { this.organizationName = v; }
+    public String getDomain() { return domain; }
+    public void setDomain(String v) { this.domain = v; }
+    public String getCountry() { return country; }
+    public void setCountry(String v) { this.country = v; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String v) { this.language = v; }
+    public String getAdminFirstName() { return adminFirstName; }
+    public void setAdminFirstName(String v) { this.adminFirstName = v; }
+    public String getAdminLastName() { return adminLastName; }
+    public void setAdminLastName(String v) { this.adminLastName = v; }
+    public String getAdminEmail() { return adminEmail; }
+    public void setAdminEmail(String v) { this.adminEmail = v; }
+    public boolean isDelegatedAdminConsent() { return delegatedAdminConsent; }
+    public void setDelegatedAdminConsent(boolean v) { this.delegatedAdminConsent = v; }
+}

@@ -1,0 +1,106 @@
+package com.partnercenter.link;
+
+import com.partnercenter.partner.Partner;
+import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.PartnerCenterProperties;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Personalized links: public base URL + advisor code + unguessable token. Resolves, revokes and
+ * consumes (single-use) links. Correlation data (process instance id, business key) lives on the
+ * link row, on indexed columns.
+ */
+@Service
+public class LinkService {
+
+    private static final String COLUMNS = "id, link_type, partner_id, advisor_code, process_instance_id, business_key, "
+            + "acceptance_id, single_use, expires_at, revoked_at, used_at";
+
+    private final JdbcClient jdbc;
+    private final PartnerCenterProperties properties;
+
+    public LinkService(JdbcClient jdbc, PartnerCenterProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** Issues a link; the returned URL holds the only copy of the token. */
+    public IssuedLink issue(LinkType type, Partner partner, Instant expiresAt, String processInstanceId,
+            String businessKey, Long acceptanceId, boolean singleUse) {
+        if (!expiresAt.isAfter(EngineClock.now())) {
+            throw new IllegalArgumentException("a link must expire in the future, not at " + expiresAt);
+        }
+        String token = LinkTokens.newToken();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into pc_link (link_type, partner_id, advisor_code, token_hash, process_instance_id, "
+                        + "business_key, acceptance_id, single_use, expires_at, created_at) values (?,?,?,?,?,?,?,?,?,?)")
+                .params(type.name(), partner.id(), partner.advisorCode(), LinkTokens.hash(token), processInstanceId,
+                        businessKey, acceptanceId, singleUse, Timestamp.from(expiresAt),
+                        Timestamp.from(EngineClock.now()))
+                .update(keys, "id");
+        return new IssuedLink(keys.getKey().longValue(), url(type, partner.advisorCode(), token), expiresAt);
+    }
+
+    public String url(LinkType type, String advisorCode, String token) {
+        String base = properties.baseUrl() + "/p/" + advisorCode + "/";
+        return type == LinkType.EMAIL_CONFIRMATION ? base + "confirm/" + token : base + token;
+    }
+
+    /** Opens a link: unknown, malformed and tampered links are all "not found". */
+    public LinkResolution resolve(String advisorCode, String token) {
+        if (!LinkTokens.wellFormed(token) || advisorCode == null || advisorCode.length() > 16) {
+            return new LinkResolution.NotFound();
+        }
+        Optional<Link> link = jdbc.sql("select " + COLUMNS + " from pc_link where token_hash = ?")
+                .param(LinkTokens.hash(token)).query(LinkService::row).optional();
+        if (link.isEmpty() || !link.get().advisorCode().equals(advisorCode)) {
+            return new LinkResolution.NotFound();
+        }
+        return link.get().usable(EngineClock.now()) ? new LinkResolution.Usable(link.get())
+                : new LinkResolution.Gone(link.get());
+    }
+
+    public Optional<Link> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from pc_link where id = ?").param(id).query(LinkService::row)
+                .optional();
+    }
+
+    /** Marks a single-use link used; true for exactly one caller, even when several race. */
+    public boolean consume(long linkId) {
+        return jdbc.sql("update pc_link set used_at = ? where id = ? and used_at is null and revoked_at is null")
+                .params(Timestamp.from(EngineClock.now()), linkId).update() == 1;
+    }
+
+    /** Revokes a link (no-op when already revoked). */
+    public void revoke(long linkId) {
+        jdbc.sql("update pc_link set revoked_at = ? where id = ? and revoked_at is null")
+                .params(Timestamp.from(EngineClock.now()), linkId).update();
+    }
+
+    /** Revokes every link of a process instance (its invitation and pending confirmations). */
+    public int revokeAllOf(String processInstanceId) {
+        return jdbc.sql("update pc_link set revoked_at = ? where process_instance_id = ? and revoked_at is null")
+                .params(Timestamp.from(EngineClock.now()), processInstanceId).update();
+    }
+
+    static Link row(ResultSet rs, int n) throws SQLException {
+        long acceptance = rs.getLong("acceptance_id");
+        Long acceptanceId = rs.wasNull() ? null : acceptance;
+        return new Link(rs.getLong("id"), LinkType.valueOf(rs.getString("link_type")), rs.getLong("partner_id"),
+                rs.getString("advisor_code"), rs.getString("process_instance_id"), rs.getString("business_key"),
+                acceptanceId, rs.getBoolean("single_use"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
+                instant(rs, "used_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

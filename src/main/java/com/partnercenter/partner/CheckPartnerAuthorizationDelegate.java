@@ -1,0 +1,114 @@
+package com.partnercenter.partner;
+
+import com.partnercenter.platform.BusinessKeys;
+import com.partnercenter.platform.ModelProperties;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN "Check partner authorization": may this partner and this user start this flow?
+ *
+ * <p>Inputs: {@code initiator} (set by the start event); as camunda:properties of the task (or variables):
+ * {@code requiredAuthorizations} (comma-separated {@link ProgramAuthorization} names),
+ * {@code requireSupportedAccess} (true/false), {@code businessKeyPrefix}.
+ * Outputs: {@code partnerAuthorized}, {@code refusalReason} (in the user's language), and the partner's
+ * and user's details ({@code partnerId}, {@code partnerName}, {@code partnerAdvisorCode},
+ * {@code partnerUserEmail}, {@code partnerUserLanguage}). Sets a readable business key when there is
+ * none. A refusal is a normal outcome for the process to model, never an exception.
+ */
+@Component("checkPartnerAuthorization")
+public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
+
+    private final PartnerRepository partners;
+    private final IdentityService identity;
+
+    public CheckPartnerAuthorizationDelegate(PartnerRepository partners, IdentityService identity) {
+        this.partners = partners;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String userId = (String) execution.getVariable("initiator");
+        Optional<PartnerUser> user = userId == null ? Optional.empty() : partners.findUserByUserId(userId);
+        if (user.isEmpty()) {
+            // tell the starter by e-mail when the engine knows their address
+            org.camunda.bpm.engine.identity.User camundaUser = userId == null ? null
+                    : identity.createUserQuery().userId(userId).singleResult();
+            execution.setVariable("partnerUserEmail", camundaUser == null ? null : camundaUser.getEmail());
+            execution.setVariable("partnerUserLanguage", "en");
+            refuse(execution, "en", "The flow was not started by a partner user"
+                    + (userId == null ? "" : " ('" + userId + "' is not one)") + ".",
+                    "Le processus n'a pas été démarré par un utilisateur partenaire"
+                    + (userId == null ? "" : " ('" + userId + "' n'en est pas un)") + ".");
+            return;
+        }
+        PartnerUser partnerUser = user.get();
+        Partner partner = partners.findById(partnerUser.partnerId()).orElseThrow();
+        String lang = partnerUser.language();
+        execution.setVariable("partnerId", partner.id());
+        execution.setVariable("partnerName", partner.name());
+        execution.setVariable("partnerAdvisorCode", partner.advisorCode());
+        execution.setVariable("partnerUserEmail", partnerUser.email());
+        execution.setVariable("partnerUserLanguage", lang);
+        if (execution.getProcessBusinessKey() == null) {
+            Object flow = ModelProperties.get(execution, "businessKeyPrefix");
+            execution.setProcessBusinessKey(BusinessKeys.next(flow == null ? "FLOW" : flow.toString(), partner.advisorCode()));
+        }
+        if (execution.getTenantId() != null && !execution.getTenantId().equals(partner.tenantId())) {
+            refuse(execution, lang, "This flow runs for another partner than yours.",
+                    "Ce processus est lancé pour un autre partenaire que le vôtre.");
+            return;
+        }
+        List<String> missingEn = new ArrayList<>();
+        List<String> missingFr = new ArrayList<>();
+        for (ProgramAuthorization required : required(execution)) {
+            if (!partner.has(required)) {
+                missingEn.add(required.label("en"));
+                missingFr.add(required.label("fr"));
+            }
+        }
+        if (!missingEn.isEmpty()) {
+            refuse(execution, lang, partner.name() + " does not hold the program authorization "
+                            + String.join(", ", missingEn) + ", which this flow requires.",
+                    partner.name() + " ne détient pas l'autorisation de programme "
+                            + String.join(", ", missingFr) + ", requise pour ce processus.");
+            return;
+        }
+        if ("true".equals(String.valueOf(ModelProperties.get(execution, "requireSupportedAccess")))
+                && !partnerUser.supportedAccess().any()) {
+            refuse(execution, lang, "Your user account has no admin access to companies you support "
+                            + "(Full or Limited administration), which this flow requires.",
+                    "Votre compte n'a pas d'accès administrateur aux entreprises que vous prenez en charge "
+                            + "(administration complète ou limitée), requis pour ce processus.");
+            return;
+        }
+        execution.setVariable("partnerAuthorized", true);
+        execution.setVariable("refusalReason", null);
+    }
+
+    private static Set<ProgramAuthorization> required(DelegateExecution execution) {
+        Object value = ModelProperties.get(execution, "requiredAuthorizations");
+        Set<ProgramAuthorization> set = EnumSet.noneOf(ProgramAuthorization.class);
+        if (value != null) {
+            for (String name : value.toString().split(",")) {
+                if (!name.isBlank()) {
+                    set.add(ProgramAuthorization.valueOf(name.trim()));
+                }
+            }
+        }
+        return set;
+    }
+
+    private static void refuse(DelegateExecution execution, String lang, String en, String fr) {
+        execution.setVariable("partnerAuthorized", false);
+        execution.setVariable("refusalReason", "fr".equals(lang) ? fr : en);
+    }
+}

@@ -1,0 +1,32 @@
+package com.partnercenter.platform;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * Reads a delegate's settings from the BPMN element's extension properties (camunda:properties),
+ * where they stay visible in the Modeler, falling back to a process variable of the same name.
+ */
+public final class ModelProperties {
+
+    private ModelProperties() {}
+
+    public static Object get(DelegateExecution execution, String name) {
+        FlowElement element = execution.getBpmnModelElementInstance();
+        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+        if (extensions != null) {
+            for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class)
+                    .list()) {
+                for (CamundaProperty property : properties.getCamundaProperties()) {
+                    if (name.equals(property.getCamundaName())) {
+                        return property.getCamundaValue();
+                    }
+                }
+            }
+        }
+        return execution.getVariable(name);
+    }
+}

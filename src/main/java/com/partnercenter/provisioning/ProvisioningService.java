@@ -1,0 +1,114 @@
+package com.partnercenter.provisioning;
+
+import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.Sku;
+import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.customer.CustomerService;
+import com.partnercenter.subscription.Subscription;
+import com.partnercenter.subscription.SubscriptionRepository;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates customer organizations, admin accounts and subscriptions. Every operation carries a request
+ * key (unique in the schema): the same request twice gives the same result, never a second row.
+ */
+@Service
+public class ProvisioningService {
+
+    public record CustomerResult(long customerId, String adminUserId, boolean created) {}
+
+    private final CustomerService customerService;
+    private final CustomerRepository customers;
+    private final SubscriptionRepository subscriptions;
+    private final CatalogueRepository catalogue;
+    private final TransactionTemplate tx;
+
+    public ProvisioningService(CustomerService customerService, CustomerRepository customers,
+            SubscriptionRepository subscriptions, CatalogueRepository catalogue, TransactionTemplate tx) {
+        this.customerService = customerService;
+        this.customers = customers;
+        this.subscriptions = subscriptions;
+        this.catalogue = catalogue;
+        this.tx = tx;
+    }
+
+    /**
+     * Creates the customer and its admin account, or returns what the same request created before.
+     *
+     * @throws DomainTakenException when another request or customer holds the domain
+     */
+    public CustomerResult createCustomer(CustomerRequest request, String requestKey) {
+        Optional<CustomerResult> previous = previousCustomer(requestKey, request.adminEmail());
+        if (previous.isPresent()) {
+            return previous.get();
+        }
+        try {
+            return tx.execute(status -> {
+                if (customers.findByDomain(request.domain()).isPresent()) {
+                    throw new DomainTakenException(request.domain());
+                }
+                Customer customer = customerService.createCustomer(request.name(), request.domain(),
+                        request.country(), request.language(), requestKey);
+                CustomerAdmin admin = customerService.addAdmin(customer, request.adminFirstName(),
+                        request.adminLastName(), request.adminEmail(), null);
+                if (request.partnerId() != null) {
+                    customers.linkPartner(request.partnerId(), customer.id());
+                }
+                return new CustomerResult(customer.id(), admin.userId(), true);
+            });
+        } catch (DuplicateKeyException race) {
+            // a concurrent run of the same request (or the same domain) won the insert
+            return previousCustomer(requestKey, request.adminEmail())
+                    .orElseThrow(() -> new DomainTakenException(request.domain()));
+        }
+    }
+
+    private Optional<CustomerResult> previousCustomer(String requestKey, String adminEmail) {
+        return customers.findByRequestKey(requestKey).map(c -> new CustomerResult(c.id(),
+                customers.findAdminByEmail(c.id(), adminEmail).map(CustomerAdmin::userId).orElse(null), false));
+    }
+
+    /** Creates a subscription, or returns the one the same request created before. */
+    public Subscription createSubscription(long customerId, String skuCode, int licenses, Subscription.Status status,
+            Subscription.Origin origin, Long partnerOfRecordId, String requestKey) {
+        Optional<Subscription> previous = subscriptions.findByRequestKey(requestKey);
+        if (previous.isPresent()) {
+            return previous.get();
+        }
+        Sku sku = catalogue.find(skuCode)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown SKU '" + skuCode + "'"));
+        if (customers.findById(customerId).isEmpty()) {
+            throw new IllegalArgumentException("Unknown customer " + customerId);
+        }
+        if (status == Subscription.Status.TRIAL) {
+            if (!sku.trialAllowed()) {
+                throw new IllegalArgumentException("SKU " + skuCode + " does not allow trials");
+            }
+        } else if (!sku.allows(licenses)) {
+            throw new IllegalArgumentException("License count " + licenses + " for " + skuCode
+                    + " is outside " + sku.minLicenses() + ".." + sku.maxLicenses());
+        }
+        LocalDate start = LocalDate.ofInstant(com.partnercenter.platform.EngineClock.now(), java.time.ZoneOffset.UTC);
+        LocalDate end = status == Subscription.Status.TRIAL ? start.plusDays(sku.trialDays())
+                : start.plusMonths(sku.termMonths());
+        int count = status == Subscription.Status.TRIAL ? sku.trialLicenses() : licenses;
+        try {
+            return tx.execute(s -> {
+                Subscription created = subscriptions.insert(customerId, skuCode, count, status, origin, start, end,
+                        partnerOfRecordId, requestKey);
+                if (partnerOfRecordId != null) {
+                    customers.linkPartner(partnerOfRecordId, customerId);
+                }
+                return created;
+            });
+        } catch (DuplicateKeyException race) {
+            return subscriptions.findByRequestKey(requestKey).orElseThrow(() -> race);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.partnercenter.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+
+/** Language of the public pages and the security headers they are served with. */
+@Configuration
+public class WebConfiguration {
+
+    @Bean
+    public LocaleResolver localeResolver() {
+        return new PageLocaleResolver();
+    }
+
+    /**
+     * Public pages carry tokens in their URL: never cached, never sent on as a Referer, never framed,
+     * no script at all.
+     */
+    @Bean
+    public FilterRegistrationBean<Filter> publicPageHeaders() {
+        Filter filter = (request, response, chain) -> {
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.setHeader("Cache-Control", "no-store");
+            http.setHeader("Referrer-Policy", "no-referrer");
+            http.setHeader("X-Content-Type-Options", "nosniff");
+            http.setHeader("X-Frame-Options", "DENY");
+            http.setHeader("Content-Security-Policy",
+                    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'");
+            chain.doFilter(request, response);
+        };
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/p/*");
+        registration.setName("public-page-headers");
+        return registration;
+    }
+}

@@ -1,0 +1,283 @@
+package com.partnercenter.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.security.Groups;
+import com.partnercenter.support.IntegrationTest;
+import com.partnercenter.support.Jobs;
+import com.partnercenter.support.TestData;
+import com.partnercenter.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The public accept pages through the real HTTP surface: link, form, confirmation mail, confirmation. */
+@IntegrationTest
+class AcceptPageHttpTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMail.extension();
+
+    private static final Pattern CONFIRM_URL = Pattern.compile("https://partners\\.test(/p/[A-Z0-9]+/confirm/[A-Za-z0-9_-]{43})");
+
+    @LocalServerPort int port;
+    @Autowired TestRestTemplate http;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired IdentityService identity;
+    @Autowired TestData data;
+    @Autowired Jobs jobs;
+    @Autowired JdbcClient jdbc;
+
+    private Partner partner;
+    private ProcessInstance pi;
+    private String path;
+
+    @BeforeEach
+    void startSignup() {
+        BpmnAwareTests.init(engine);
+        partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
+                List.of(partner.tenantId()));
+        try {
+            pi = runtime.startProcessInstanceByKey("customerSignup",
+                    Map.of("recipientEmail", "prospect@example.org", "recipientLanguage", "en",
+                            "linkValidityDays", 10));
+        } finally {
+            identity.clearAuthentication();
+        }
+        jobs.runAll(pi.getId());
+        path = ((String) runtime.getVariable(pi.getId(), "invitationUrl")).replace("https://partners.test", "");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void pageShowsThePartnerAndTheFormInBothLanguages() {
+        ResponseEntity<String> en = get(path);
+        assertThat(en.getStatusCode().value()).isEqualTo(200);
+        assertThat(en.getBody()).contains(partner.name(), partner.phone(), partner.supportEmail(),
+                "Open your organization's account");
+        assertThat(en.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(en.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
+
+        ResponseEntity<String> fr = get(path + "?lang=fr");
+        assertThat(fr.getBody()).contains("Ouvrez le compte de votre organisation", partner.name());
+        ResponseEntity<String> frHeader = http.exchange(url(path), HttpMethod.GET,
+                new HttpEntity<>(headers("Accept-Language", "fr-FR,fr;q=0.9")), String.class);
+        assertThat(frHeader.getBody()).contains("Ouvrez le compte");
+    }
+
+    @Test
+    void acceptConfirmByMailAndTheProcessMovesOn() throws Exception {
+        String domain = TestData.unique("acme") + ".example";
+        ResponseEntity<String> submitted = post(path, validForm(domain));
+        assertThat(submitted.getStatusCode().value()).isEqualTo(200);
+        assertThat(submitted.getBody()).contains("Check your mailbox", "ada@" + domain);
+        assertThat(pi).isWaitingAt("Task_WaitConfirmation");
+
+        MimeMessage confirmation = lastMailTo("ada@" + domain);
+        Matcher m = CONFIRM_URL.matcher(GreenMailUtil.getBody(confirmation).replace("=\r\n", ""));
+        assertThat(m.find()).as("confirmation link in the mail").isTrue();
+        String confirmPath = m.group(1);
+
+        assertThat(get(confirmPath).getStatusCode().value()).isEqualTo(200);
+        assertThat(pi).as("opening the link alone confirms nothing").isWaitingAt("Task_WaitConfirmation");
+
+        ResponseEntity<String> confirmed = post(confirmPath, new LinkedMultiValueMap<>());
+        assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
+        assertThat(confirmed.getBody()).contains("Thank you");
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
+        assertThat(runtime.getVariable(pi.getId(), "customerDomain")).isEqualTo(domain);
+
+        assertThat(post(confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value())
+                .as("a confirmation link works once").isEqualTo(410);
+        assertThat(get(path).getStatusCode().value()).as("invitation still open until provisioned").isEqualTo(200);
+    }
+
+    @Test
+    void secondConfirmationAfterTheFirstFindsTheInvitationClosed() throws Exception {
+        String first = TestData.unique("one") + ".example";
+        String second = TestData.unique("two") + ".example";
+        post(path, validForm(first));
+        post(path, validForm(second));
+        String firstConfirm = confirmPathFrom(lastMailTo("ada@" + first));
+        String secondConfirm = confirmPathFrom(lastMailTo("ada@" + second));
+
+        assertThat(post(firstConfirm, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(secondConfirm, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(410);
+        assertThat(runtime.getVariable(pi.getId(), "customerDomain")).isEqualTo(first);
+        assertThat(jdbc.sql("select status from pc_acceptance a join pc_link l on l.acceptance_id = a.id "
+                + "where l.process_instance_id = ? order by a.id").param(pi.getId()).query(String.class).list())
+                .containsExactly("CONFIRMED", "PENDING_CONFIRMATION");
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndNothingIsStored() {
+        long before = acceptanceCount();
+
+        MultiValueMap<String, String> empty = new LinkedMultiValueMap<>();
+        ResponseEntity<String> missing = post(path, empty);
+        assertThat(missing.getStatusCode().value()).isEqualTo(400);
+        assertThat(missing.getBody()).contains("Enter the name of your organization.",
+                "Enter your organization&#39;s domain name.", "Choose your country or region.",
+                "Enter the administrator&#39;s work e-mail address.");
+
+        String tenKb = "x".repeat(10_240);
+        assertRefused(with(validForm("ok.example"), "organizationName", tenKb),
+                "at most 200 characters");
+        assertRefused(with(validForm("ok.example"), "adminLastName", tenKb), "at most 100 characters");
+        assertRefused(with(validForm("ok.example"), "adminFirstName", "<script>alert(1)</script>"),
+                "Remove the characters");
+        assertRefused(with(validForm("ok.example"), "organizationName", "Acme\r\nBcc: spam@example.org"),
+                "Remove the characters");
+        assertRefused(with(validForm("ok.example"), "adminEmail", "ada@ok.example\r\nBcc: spam@example.org"),
+                "Enter a valid e-mail address");
+        assertRefused(with(validForm("ok.example"), "domain", "not a domain"), "Enter a valid domain name");
+        assertRefused(with(validForm("ok.example"), "country", "XX"), "Choose a country or region from the list.");
+        assertRefused(with(validForm("ok.example"), "language", "de"), "Choose English or French.");
+
+        ResponseEntity<String> scripted = post(path, with(validForm("ok.example"), "adminFirstName", "<script>x</script>"));
+        assertThat(scripted.getBody()).doesNotContain("<script>x</script>").contains("&lt;script&gt;");
+        assertThat(acceptanceCount()).isEqualTo(before);
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aDomainThatIsAlreadyRegisteredIsRefusedOnThePage() {
+        var existing = data.customer();
+        ResponseEntity<String> refused = post(path, validForm(existing.domain()));
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("This domain is already registered");
+        assertThat(acceptanceCount()).isZero();
+    }
+
+    @Test
+    void unknownTamperedExpiredAndRevokedLinksRevealNothing() {
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        char last = token.charAt(token.length() - 1);
+        String tampered = path.substring(0, path.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertNotFound(tampered);
+        assertNotFound("/p/" + partner.advisorCode() + "/short");
+        assertNotFound("/p/OTHER/" + token);
+        assertNotFound("/p/" + partner.advisorCode() + "/confirm/" + token);
+        assertThat(post(tampered, validForm("x.example")).getStatusCode().value()).isEqualTo(404);
+
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 11L * 24 * 3600 * 1000));
+        ResponseEntity<String> expired = get(path);
+        assertThat(expired.getStatusCode().value()).isEqualTo(410);
+        assertThat(expired.getBody()).contains("This link no longer works").doesNotContain("form");
+        assertThat(post(path, validForm("late.example")).getStatusCode().value()).isEqualTo(410);
+        ClockUtil.reset();
+
+        runtime.createMessageCorrelation("RevokeLink").processInstanceId(pi.getId()).correlate();
+        assertThat(get(path).getStatusCode().value()).isEqualTo(410);
+        assertThat(acceptanceCount()).isZero();
+    }
+
+    private void assertNotFound(String p) {
+        ResponseEntity<String> response = get(p);
+        assertThat(response.getStatusCode().value()).as(p).isEqualTo(404);
+        assertThat(response.getBody()).contains("Link not found").doesNotContain(partner.name());
+    }
+
+    private void assertRefused(MultiValueMap<String, String> form, String message) {
+        ResponseEntity<String> response = post(path, form);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains(message);
+    }
+
+    private long acceptanceCount() {
+        return jdbc.sql("select count(*) from pc_acceptance a join pc_link l on l.id = a.link_id "
+                + "where l.process_instance_id = ?").param(pi.getId()).query(Long.class).single();
+    }
+
+    private String confirmPathFrom(MimeMessage message) {
+        Matcher m = CONFIRM_URL.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private MimeMessage lastMailTo(String address) throws Exception {
+        MimeMessage found = null;
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                found = m;
+            }
+        }
+        assertThat(found).as("mail to " + address).isNotNull();
+        return found;
+    }
+
+    private static MultiValueMap<String, String> validForm(String domain) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("organizationName", "Acme & Sons");
+        form.add("domain", domain);
+        form.add("country", "FR");
+        form.add("language", "en");
+        form.add("adminFirstName", "Ada");
+        form.add("adminLastName", "O'Neil");
+        form.add("adminEmail", "ada@" + domain);
+        return form;
+    }
+
+    private static MultiValueMap<String, String> with(MultiValueMap<String, String> form, String field, String value) {
+        form.set(field, value);
+        return form;
+    }
+
+    private ResponseEntity<String> get(String p) {
+        return http.getForEntity(url(p), String.class);
+    }
+
+    private ResponseEntity<String> post(String p, MultiValueMap<String, String> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return http.postForEntity(url(p), new HttpEntity<>(form, headers), String.class);
+    }
+
+    private String url(String p) {
+        return "http://localhost:" + port + p;
+    }
+
+    private static HttpHeaders headers(String name, String value) {
+        HttpHeaders h = new HttpHeaders();
+        h.add(name, value);
+        return h;
+    }
+}

@@ -1,0 +1,283 @@
+package com.partnercenter.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.link.LinkService;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.security.Groups;
+import com.partnercenter.support.IntegrationTest;
+import com.partnercenter.support.Jobs;
+import com.partnercenter.support.ProvisioningDriver;
+import com.partnercenter.support.TestData;
+import com.partnercenter.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/customer-signup.bpmn. */
+@IntegrationTest
+class CustomerSignupProcessTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMail.extension();
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired TestData data;
+    @Autowired Jobs jobs;
+    @Autowired ProvisioningDriver provisioning;
+    @Autowired CustomerRepository customers;
+    @Autowired LinkService links;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void happyPathProvisionsTheCustomerAndTellsEveryone() throws Exception {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+
+        assertThat(pi).hasPassed("Task_CheckAuthorization", "Task_IssueLink").isWaitingAt("Task_EmailInvitation");
+        assertThat(pi.getBusinessKey()).startsWith("SIGNUP-" + partner.advisorCode() + "-");
+        assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
+        String url = (String) runtime.getVariable(pi.getId(), "invitationUrl");
+        assertThat(url).startsWith("https://partners.test/p/" + partner.advisorCode() + "/");
+
+        jobs.runAll(pi.getId());
+        assertThat(pi).isWaitingAt("Task_WaitConfirmation");
+        assertThat(recipients()).containsExactly("prospect@newco.example");
+
+        String domain = TestData.unique("newco") + ".example";
+        confirm(pi, domain);
+        assertThat(pi).isWaitingAt("Task_CreateCustomer").externalTask().hasTopicName("provisioning");
+        assertThat(provisioning.runFor(pi.getBusinessKey())).isEqualTo(1);
+        jobs.runAll(pi.getId());
+
+        assertThat(pi).hasPassed("Task_EmailWelcome", "Task_NotifyPartner", "Task_CloseLink")
+                .isEnded().hasPassed("End_SignedUp");
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(customers.findAdmins(customer.id())).extracting("email").containsExactly("admin@" + domain);
+        assertThat(identity.createUserQuery().memberOfGroup(customer.groupId()).count()).isEqualTo(1);
+        assertThat(identity.createUserQuery().memberOfGroup(customer.groupId()).singleResult().getId())
+                .isEqualTo(customers.findAdmins(customer.id()).get(0).userId());
+        assertThat(customers.countForPartner(partner.id())).isEqualTo(1);
+        assertThat(links.findById((Long) historicVariable(pi, "linkId")).orElseThrow().revokedAt()).isNotNull();
+        assertThat(recipients()).containsExactly("prospect@newco.example", "admin@" + domain, user.email());
+    }
+
+    @Test
+    void partnerWithoutSubscriptionAdvisorIsRefusedWithAReasonNotAnIncident() throws Exception {
+        Partner partner = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+
+        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+        assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("Subscription advisor");
+        jobs.runAll(pi.getId());
+        assertThat(pi).isEnded().hasPassed("End_Refused").hasNotPassed("Task_IssueLink");
+        assertThat(recipients()).containsExactly(user.email());
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void userWithoutSupportedCompaniesAccessIsRefused() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.NONE);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+
+        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+        assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("admin access");
+        jobs.runAll(pi.getId());
+        assertThat(pi).isEnded().hasPassed("End_Refused");
+    }
+
+    @Test
+    void validityOutOfBoundsIsRefusedThroughTheErrorBoundary() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.LIMITED);
+        for (int days : new int[] {0, 91}) {
+            ProcessInstance pi = startAs(user, partner, "prospect@newco.example", days);
+            assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
+            assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(days + " days");
+            jobs.runAll(pi.getId());
+            assertThat(pi).isEnded().hasPassed("End_Refused");
+        }
+    }
+
+    @Test
+    void invalidRecipientIsRefusedThroughTheErrorBoundary() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "not an address\r\nBcc: x@evil.example", 30);
+        assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
+    }
+
+    @Test
+    void linkExpiryTimerClosesTheUnusedLink() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 5);
+        jobs.runAll(pi.getId());
+        assertThat(pi).isWaitingAt("Task_WaitConfirmation");
+        long linkId = (Long) runtime.getVariable(pi.getId(), "linkId");
+
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 4L * 24 * 3600 * 1000));
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 2L * 24 * 3600 * 1000));
+        jobs.runAll(pi.getId());
+
+        assertThat(pi).isEnded().hasPassed("Boundary_LinkExpired", "Task_CloseUnusedLink", "End_Closed");
+        assertThat(links.findById(linkId).orElseThrow().revokedAt()).isNotNull();
+    }
+
+    @Test
+    void revocationClosesTheLink() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+        jobs.runAll(pi.getId());
+
+        runtime.createMessageCorrelation("RevokeLink").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+
+        assertThat(pi).isEnded().hasPassed("Boundary_LinkRevoked", "Task_CloseUnusedLink", "End_Closed");
+    }
+
+    @Test
+    void domainTakenMeanwhileEndsWithAReasonForThePartner() throws Exception {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+        jobs.runAll(pi.getId());
+        var other = data.customer();
+
+        confirm(pi, other.domain());
+        provisioning.runFor(pi.getBusinessKey());
+
+        assertThat(pi).hasPassed("Boundary_DomainTaken").isWaitingAt("Task_NotifyDomainTaken");
+        assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(other.domain());
+        jobs.runAll(pi.getId());
+        assertThat(pi).isEnded().hasPassed("End_DomainTaken");
+    }
+
+    @Test
+    void provisioningWithBadInputBecomesAnIncidentThatNamesTheCause() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+        jobs.runAll(pi.getId());
+        Map<String, Object> vars = acceptance(TestData.unique("bad") + ".example");
+        vars.remove("customerCountry");
+        runtime.createMessageCorrelation("AcceptanceConfirmed").processInstanceId(pi.getId()).setVariables(vars)
+                .correlate();
+
+        provisioning.runFor(pi.getBusinessKey());
+
+        var incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getIncidentMessage()).contains("customerCountry is missing");
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
+    }
+
+    @Test
+    void provisioningTheSameRequestTwiceCreatesOneCustomer() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+        jobs.runAll(pi.getId());
+        String domain = TestData.unique("twice") + ".example";
+        confirm(pi, domain);
+
+        // a worker that crashed after provisioning, before completing: the lock expires, the task runs again
+        var task = engine.getExternalTaskService().fetchAndLock(1, "crashed").topic("provisioning", 1)
+                .businessKey(pi.getBusinessKey()).execute();
+        assertThat(task).hasSize(1);
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 10));
+        assertThat(provisioning.runFor(pi.getBusinessKey())).isEqualTo(1);
+        long first = customers.findByDomain(domain).orElseThrow().id();
+        assertThat(first).isPositive();
+        assertThat(pi).isWaitingAt("Task_EmailWelcome");
+    }
+
+    private ProcessInstance startAs(PartnerUser user, Partner partner, String recipient, int days) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("recipientEmail", recipient);
+        vars.put("recipientLanguage", "fr");
+        vars.put("personalMessage", "Bonjour <b>!</b>");
+        vars.put("linkValidityDays", days);
+        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
+                List.of(partner.tenantId()));
+        try {
+            return runtime.startProcessInstanceByKey("customerSignup", vars);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void confirm(ProcessInstance pi, String domain) {
+        runtime.createMessageCorrelation("AcceptanceConfirmed").processInstanceId(pi.getId())
+                .setVariables(acceptance(domain)).correlate();
+    }
+
+    private static Map<String, Object> acceptance(String domain) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("acceptanceId", 0L);
+        vars.put("customerName", "New Co <script>");
+        vars.put("customerDomain", domain);
+        vars.put("customerCountry", "FR");
+        vars.put("customerLanguage", "fr");
+        vars.put("adminFirstName", "Ada");
+        vars.put("adminLastName", "Lovelace");
+        vars.put("adminEmail", "admin@" + domain);
+        vars.put("delegatedAdminConsent", false);
+        return vars;
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(name).singleResult().getValue();
+    }
+
+    private List<String> recipients() throws Exception {
+        return Arrays.stream(mail.getReceivedMessages()).map(CustomerSignupProcessTest::to).toList();
+    }
+
+    private static String to(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

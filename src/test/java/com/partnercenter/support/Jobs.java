@@ -1,0 +1,43 @@
+package com.partnercenter.support;
+
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+
+/** Executes due jobs of one process instance by hand (the job executor is off in tests). */
+@Component
+public class Jobs {
+
+    private final ManagementService management;
+
+    public Jobs(ManagementService management) {
+        this.management = management;
+    }
+
+    /** Executes executable jobs until none is left (bounded); returns how many ran. */
+    public int runAll(String processInstanceId) {
+        int ran = 0;
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable()
+                    .withRetriesLeft().list();
+            if (due.isEmpty()) {
+                return ran;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                ran++;
+            }
+        }
+        throw new IllegalStateException("jobs of " + processInstanceId + " keep coming after 50 rounds");
+    }
+
+    /** Executes the one executable job of the instance. */
+    public void runOne(String processInstanceId) {
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).executable().singleResult();
+        if (job == null) {
+            throw new IllegalStateException("no executable job for " + processInstanceId);
+        }
+        management.executeJob(job.getId());
+    }
+}
