@@ -7,14 +7,20 @@ import java.util.random.RandomGenerator;
 
 /**
  * Product keys: 25 characters in five groups of five, from an alphabet without look-alike
- * characters (no 0/O, 1/I/L, 5/S, A/E/U vowels, N/Z), the last one a Luhn mod 24 check character.
- * Luhn mod N detects every single-character error and every swap of two neighbours.
+ * characters (no 0/O, 1/I/L, 5/S, vowels, N/Z). The last one is a check character: with codes
+ * c<sub>i</sub> (position in the alphabet) and weights i+1, the weighted sum of all 25 codes is a
+ * multiple of the prime {@value #P}. Because codes (&lt; 24) and weights (1..25) are all distinct and
+ * non-zero modulo 29, every single-character change and every swap of two characters is detected.
+ * Payloads whose check value would fall outside the alphabet are never issued.
  */
 public final class ProductKeyCodec {
 
     public static final String ALPHABET = "BCDFGHJKMPQRTVWXY2346789";
     public static final int LENGTH = 25;
+    static final int P = 29;
     private static final int N = ALPHABET.length();
+    /** Inverse of the check position's weight (25) modulo 29: 25 × 7 = 175 = 6 × 29 + 1. */
+    private static final int INVERSE_OF_LAST_WEIGHT = 7;
 
     private ProductKeyCodec() {}
 
@@ -37,38 +43,47 @@ public final class ProductKeyCodec {
                 return Optional.of(Problem.FORMAT);
             }
         }
-        return checkCharacter(key.substring(0, LENGTH - 1)) == key.charAt(LENGTH - 1)
-                ? Optional.empty() : Optional.of(Problem.CHECK_CHARACTER);
+        return weightedSum(key) % P == 0 ? Optional.empty() : Optional.of(Problem.CHECK_CHARACTER);
     }
 
     public static boolean isValid(String raw) {
         return problem(raw).isEmpty();
     }
 
-    /** Luhn mod N check character of a payload made of alphabet characters. */
-    public static char checkCharacter(String payload) {
-        int factor = 2;
-        int sum = 0;
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int code = ALPHABET.indexOf(payload.charAt(i));
-            if (code < 0) {
-                throw new IllegalArgumentException("character '" + payload.charAt(i) + "' is not in the key alphabet");
-            }
-            int addend = factor * code;
-            factor = factor == 2 ? 1 : 2;
-            sum += addend / N + addend % N;
+    /** The check character of a 24-character payload, or empty when none exists for it. */
+    public static Optional<Character> checkCharacter(String payload) {
+        if (payload.length() != LENGTH - 1) {
+            throw new IllegalArgumentException("a payload has " + (LENGTH - 1) + " characters");
         }
-        int remainder = sum % N;
-        return ALPHABET.charAt((N - remainder) % N);
+        int sum = weightedSum(payload);
+        int code = Math.floorMod(-sum * INVERSE_OF_LAST_WEIGHT, P);
+        return code < N ? Optional.of(ALPHABET.charAt(code)) : Optional.empty();
+    }
+
+    private static int weightedSum(String chars) {
+        int sum = 0;
+        for (int i = 0; i < chars.length(); i++) {
+            int code = ALPHABET.indexOf(chars.charAt(i));
+            if (code < 0) {
+                throw new IllegalArgumentException("character '" + chars.charAt(i) + "' is not in the key alphabet");
+            }
+            sum = (sum + (i + 1) * code) % P;
+        }
+        return sum;
     }
 
     /** A new random key (normalized form). */
     public static String generate(RandomGenerator random) {
-        StringBuilder payload = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH - 1; i++) {
-            payload.append(ALPHABET.charAt(random.nextInt(N)));
+        while (true) {
+            StringBuilder payload = new StringBuilder(LENGTH);
+            for (int i = 0; i < LENGTH - 1; i++) {
+                payload.append(ALPHABET.charAt(random.nextInt(N)));
+            }
+            Optional<Character> check = checkCharacter(payload.toString());
+            if (check.isPresent()) {
+                return payload.append(check.get()).toString();
+            }
         }
-        return payload.append(checkCharacter(payload.toString())).toString();
     }
 
     public static String generate() {

@@ -1,0 +1,121 @@
+package com.partnercenter.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
+
+/** How the worker reports each kind of outcome; the engine turns retries 0 into an incident. */
+class ProvisioningWorkerTest {
+
+    private final ProvisioningService service = mock(ProvisioningService.class);
+    private final ProvisioningWorker worker = new ProvisioningWorker(service);
+
+    @Test
+    void completesWithTheCreatedCustomer() {
+        when(service.createCustomer(any(), eq("pi-1/Task_CreateCustomer")))
+                .thenReturn(new ProvisioningService.CustomerResult(42, "adac42", true));
+        Recorded out = run(customerTask(null));
+        assertThat(out.completed).containsEntry("customerId", 42L).containsEntry("customerAdminUserId", "adac42")
+                .containsEntry("customerCreated", true);
+    }
+
+    @Test
+    void explicitProvisioningKeyWins() {
+        when(service.createCustomer(any(), eq("acceptance-7")))
+                .thenReturn(new ProvisioningService.CustomerResult(7, "u", false));
+        FakeTask task = customerTask(null);
+        task.vars.put("provisioningKey", "acceptance-7");
+        assertThat(run(task).completed).containsEntry("customerId", 7L);
+    }
+
+    @Test
+    void domainTakenIsABpmnError() {
+        when(service.createCustomer(any(), any())).thenThrow(new DomainTakenException("acme.example"));
+        Recorded out = run(customerTask(null));
+        assertThat(out.errorCode).isEqualTo("DOMAIN_TAKEN");
+        assertThat(out.errorMessage).contains("acme.example");
+    }
+
+    @Test
+    void technicalFailuresCountDownRetriesWithGrowingBackoff() {
+        when(service.createCustomer(any(), any())).thenThrow(new QueryTimeoutException("database timeout"));
+        Recorded first = run(customerTask(null));
+        assertThat(first.retries).isEqualTo(2);
+        assertThat(first.failure).isEqualTo("Provisioning failed: QueryTimeoutException: database timeout");
+        assertThat(first.details).contains("QueryTimeoutException");
+        Recorded second = run(customerTask(2));
+        assertThat(second.retries).isEqualTo(1);
+        assertThat(second.timeout).isGreaterThan(first.timeout);
+        assertThat(run(customerTask(1)).retries).isZero();
+    }
+
+    @Test
+    void badInputFailsAtOnceWithoutRetries() {
+        FakeTask task = customerTask(null);
+        task.vars.remove("adminEmail");
+        Recorded out = run(task);
+        assertThat(out.retries).isZero();
+        assertThat(out.failure).isEqualTo("Provisioning refused: variable adminEmail is missing");
+
+        FakeTask unknown = customerTask(null);
+        unknown.property = "DELETE_EVERYTHING";
+        assertThat(run(unknown).failure).contains("unknown provisioningOperation 'DELETE_EVERYTHING'");
+    }
+
+    private Recorded run(FakeTask task) {
+        Recorded recorded = new Recorded();
+        worker.handle(task, recorded);
+        return recorded;
+    }
+
+    private static FakeTask customerTask(Integer retries) {
+        FakeTask t = new FakeTask();
+        t.retries = retries;
+        t.property = "CREATE_CUSTOMER";
+        t.vars.put("customerName", "Acme");
+        t.vars.put("customerDomain", "acme.example");
+        t.vars.put("customerCountry", "FR");
+        t.vars.put("customerLanguage", "fr");
+        t.vars.put("adminFirstName", "Ada");
+        t.vars.put("adminLastName", "Lovelace");
+        t.vars.put("adminEmail", "ada@acme.example");
+        t.vars.put("partnerId", 3L);
+        return t;
+    }
+
+    static class FakeTask implements ProvisioningWorker.Task {
+        Integer retries;
+        String property;
+        Map<String, Object> vars = new HashMap<>();
+
+        public String processInstanceId() { return "pi-1"; }
+        public String activityId() { return "Task_CreateCustomer"; }
+        public Integer retries() { return retries; }
+        public String extensionProperty(String name) { return "provisioningOperation".equals(name) ? property : null; }
+        @SuppressWarnings("unchecked")
+        public <T> T variable(String name) { return (T) vars.get(name); }
+    }
+
+    static class Recorded implements ProvisioningWorker.Outcome {
+        Map<String, Object> completed;
+        String errorCode, errorMessage, failure, details;
+        Integer retries;
+        long timeout;
+
+        public void complete(Map<String, Object> variables) { completed = variables; }
+        public void bpmnError(String code, String message) { errorCode = code; errorMessage = message; }
+        public void failure(String message, String details, int retries, long timeout) {
+            this.failure = message;
+            this.details = details;
+            this.retries = retries;
+            this.timeout = timeout;
+        }
+    }
+}
