@@ -1,5 +1,6 @@
 package com.partnercenter.acceptance;
 
+import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.link.IssuedLink;
 import com.partnercenter.link.Link;
@@ -47,9 +48,12 @@ public class AcceptanceService {
     private final RuntimeService runtime;
     private final ConfirmationMailer mailer;
     private final TransactionTemplate tx;
+    private final AuditLog audit;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
-            CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx) {
+            CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
+            AuditLog audit) {
+        this.audit = audit;
         this.links = links;
         this.acceptances = acceptances;
         this.partners = partners;
@@ -74,6 +78,8 @@ public class AcceptanceService {
         record Stored(long acceptanceId, IssuedLink confirmation) {}
         Stored stored = tx.execute(status -> {
             long acceptanceId = acceptances.insert(link.id(), form);
+            audit.record("customer:" + form.getAdminEmail(), "ACCEPTANCE_SUBMITTED", partner.id(), null,
+                    link.businessKey(), form.getOrganizationName() + " (" + form.getDomain() + ")");
             IssuedLink confirmation = links.issue(LinkType.EMAIL_CONFIRMATION, partner, confirmationExpiry,
                     link.processInstanceId(), link.businessKey(), acceptanceId, true);
             return new Stored(acceptanceId, confirmation);
@@ -97,6 +103,9 @@ public class AcceptanceService {
                 if (!acceptances.markConfirmed(acceptance.id())) {
                     return Confirmed.ALREADY_USED;
                 }
+                audit.record("customer:" + acceptance.adminEmail(), "ACCEPTANCE_CONFIRMED",
+                        confirmationLink.partnerId(), null, confirmationLink.businessKey(),
+                        acceptance.organizationName() + " (" + acceptance.domain() + ")");
                 runtime.createMessageCorrelation(CONFIRMED_MESSAGE)
                         .processInstanceId(confirmationLink.processInstanceId())
                         .setVariables(variables(acceptance))

@@ -15,10 +15,15 @@ public class AuditLog {
 
     public void record(String actor, String action, Long partnerId, Long customerId, String businessKey,
             String details) {
+        // one row per action; long values are cut to the column sizes rather than refused
         jdbc.sql("insert into pc_audit (actor, action, partner_id, customer_id, business_key, details) "
                         + "values (?,?,?,?,?,?)")
-                .params(actor == null ? "system" : actor, action, partnerId, customerId, businessKey,
-                        details == null ? null : details.length() > 2000 ? details.substring(0, 2000) : details)
+                .params(cut(actor == null ? "system" : actor, 100), action, partnerId, customerId, businessKey,
+                        cut(details, 2000))
                 .update();
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

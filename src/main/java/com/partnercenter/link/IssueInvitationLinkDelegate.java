@@ -1,5 +1,6 @@
 package com.partnercenter.link;
 
+import com.partnercenter.audit.AuditLog;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EmailAddresses;
@@ -31,8 +32,10 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
 
     private final LinkService links;
     private final PartnerRepository partners;
+    private final AuditLog audit;
 
-    public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners) {
+    public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners, AuditLog audit) {
+        this.audit = audit;
         this.links = links;
         this.partners = partners;
     }
@@ -51,6 +54,8 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
         LinkType type = LinkType.valueOf(String.valueOf(ModelProperties.get(execution, "linkType")));
         IssuedLink link = links.issue(type, partner, EngineClock.now().plus(Duration.ofDays(days)),
                 execution.getProcessInstanceId(), execution.getProcessBusinessKey(), null, false);
+        audit.record((String) execution.getVariable("initiator"), "LINK_ISSUED", partner.id(), null,
+                execution.getProcessBusinessKey(), type + " link valid until " + link.expiresAt());
         execution.setVariable("invitationUrl", link.url());
         execution.setVariable("linkId", link.id());
         execution.setVariable("linkExpiresAt", Date.from(link.expiresAt()));

@@ -1,5 +1,6 @@
 package com.partnercenter.provisioning;
 
+import com.partnercenter.audit.AuditLog;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
@@ -28,9 +29,12 @@ public class ProvisioningService {
     private final SubscriptionRepository subscriptions;
     private final CatalogueRepository catalogue;
     private final TransactionTemplate tx;
+    private final AuditLog audit;
 
     public ProvisioningService(CustomerService customerService, CustomerRepository customers,
-            SubscriptionRepository subscriptions, CatalogueRepository catalogue, TransactionTemplate tx) {
+            SubscriptionRepository subscriptions, CatalogueRepository catalogue, TransactionTemplate tx,
+            AuditLog audit) {
+        this.audit = audit;
         this.customerService = customerService;
         this.customers = customers;
         this.subscriptions = subscriptions;
@@ -60,6 +64,8 @@ public class ProvisioningService {
                 if (request.partnerId() != null) {
                     customers.linkPartner(request.partnerId(), customer.id());
                 }
+                audit.record("provisioning", "CUSTOMER_CREATED", request.partnerId(), customer.id(), null,
+                        customer.name() + " (" + customer.domain() + "), admin " + admin.userId());
                 return new CustomerResult(customer.id(), admin.userId(), true);
             });
         } catch (DuplicateKeyException race) {
@@ -105,6 +111,8 @@ public class ProvisioningService {
                 if (partnerOfRecordId != null) {
                     customers.linkPartner(partnerOfRecordId, customerId);
                 }
+                audit.record("provisioning", "SUBSCRIPTION_CREATED", partnerOfRecordId, customerId, null,
+                        skuCode + " × " + count + " " + status + " until " + end);
                 return created;
             });
         } catch (DuplicateKeyException race) {

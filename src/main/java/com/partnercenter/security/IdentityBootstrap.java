@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.core.Ordered;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,9 @@ public class IdentityBootstrap {
         this.properties = properties;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    @Order(0)
+    /** Runs before the external task client opens its subscriptions (also on ContextRefreshedEvent). */
+    @EventListener(ContextRefreshedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void bootstrap() {
         admin.ensureGroup(Groups.PARTNERS, "Partner users", "WORKFLOW");
         admin.ensureGroup(Groups.OPERATORS, "Operators", "SYSTEM");

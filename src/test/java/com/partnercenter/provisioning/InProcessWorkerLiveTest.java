@@ -1,0 +1,70 @@
+package com.partnercenter.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.support.FreePortInitializer;
+import com.partnercenter.support.TestData;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The real in-process worker: the Camunda external task client polls the application's own REST API
+ * as the provisioning service account (Basic auth, authorization and tenant checks on) and provisions
+ * a customer of a partner's tenant, exactly as in production.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "camunda.bpm.client.disable-auto-fetching=false")
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = FreePortInitializer.class)
+class InProcessWorkerLiveTest {
+
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+    @Autowired TestData data;
+    @Autowired CustomerRepository customers;
+
+    @Test
+    void theClientFetchesAndCompletesProvisioningOfAPartnersTenant() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("liveProvisioning")
+                .name("Live provisioning probe").camundaHistoryTimeToLive(1)
+                .startEvent().name("Start")
+                .serviceTask("Task_Provision").name("Create customer").camundaExternalTask("provisioning")
+                .userTask("Task_After").name("After")
+                .endEvent().name("End")
+                .done();
+        repository.createDeployment().addModelInstance("live-provisioning.bpmn", model).deploy();
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        String domain = TestData.unique("live") + ".example";
+
+        ProcessInstance pi = runtime.createProcessInstanceByKey("liveProvisioning")
+                .businessKey("LIVE-" + domain)
+                .setVariables(Map.of("partnerTenantId", partner.tenantId(), "partnerId", partner.id(),
+                        "provisioningOperation", "CREATE_CUSTOMER",
+                        "customerName", "Live Co", "customerDomain", domain, "customerCountry", "DE",
+                        "customerLanguage", "en", "adminFirstName", "Liv", "adminLastName", "Worker",
+                        "adminEmail", "liv@" + domain))
+                .execute();
+        assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> runtime.createExecutionQuery().processInstanceId(pi.getId())
+                        .activityId("Task_After").count() == 1);
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(runtime.getVariable(pi.getId(), "customerId")).isEqualTo(customer.id());
+        assertThat(customers.countForPartner(partner.id())).isEqualTo(1);
+    }
+}
