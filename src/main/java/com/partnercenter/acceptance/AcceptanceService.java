@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,6 +95,19 @@ public class AcceptanceService {
      * process no longer waits, nothing changes and the link stays unused.
      */
     public Confirmed confirm(Link confirmationLink) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return confirmOnce(confirmationLink);
+            } catch (OptimisticLockingException concurrent) {
+                // another confirmation moved the same instance at the same moment: look again
+                if (attempt == 3) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private Confirmed confirmOnce(Link confirmationLink) {
         try {
             return tx.execute(status -> {
                 if (!links.consume(confirmationLink.id())) {
