@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.expression.spel.SpelEvaluationException;
+import org.springframework.expression.spel.SpelMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.context.Context;
@@ -97,6 +99,10 @@ public class MailRenderer {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof SpelEvaluationException spel
+                && spel.getMessageCode() == SpelMessage.PROPERTY_OR_FIELD_NOT_READABLE && spel.getInserts().length > 0) {
+            return "variable '" + spel.getInserts()[0] + "' is missing";
         }
         return root.getMessage();
     }
