@@ -104,6 +104,11 @@ public class MailRenderer {
                 && spel.getMessageCode() == SpelMessage.PROPERTY_OR_FIELD_NOT_READABLE && spel.getInserts().length > 0) {
             return "variable '" + spel.getInserts()[0] + "' is missing";
         }
+        if (root instanceof SpelEvaluationException spel
+                && spel.getMessageCode() == SpelMessage.PROPERTY_OR_FIELD_NOT_READABLE_ON_NULL) {
+            return "it reads '" + spel.getInserts()[0] + "' of a missing value (a template about a partner's offer "
+                    + "needs the partner: variable partnerId)";
+        }
         return root.getMessage();
     }
 

@@ -64,6 +64,9 @@ public class MailService {
      * @throws MailDeliveryException    the SMTP server did not take it; the row is FAILED, retrying is safe
      */
     public boolean send(OutgoingMail mail) {
+        if (isSent(mail)) {
+            return false;
+        }
         InternetAddress to = parseAddress(mail.recipient(), "e-mail recipient");
         Partner partner = mail.partnerId() == null ? null : partners.findById(mail.partnerId())
                 .orElseThrow(() -> new IllegalArgumentException("partner " + mail.partnerId() + " does not exist"));
@@ -77,11 +80,10 @@ public class MailService {
 
         switch (outbox.claim(mail, language.code(), rendered.subject())) {
             case ALREADY_SENT -> {
-                log.info("E-mail {} already sent, not sending again", mail.idempotencyKey());
                 return false;
             }
-            case TAKEN_BY_OTHER_ATTEMPT -> throw new MailDeliveryException(describe(mail)
-                    + " is being sent by another attempt at this moment; retry later (it will not be sent twice)");
+            case TAKEN_BY_OTHER_ATTEMPT -> throw new MailDeliveryException("E-mail '" + mail.template() + "' to "
+                    + mail.recipient() + " is being sent by another attempt at this moment; retry later (it will not be sent twice)");
             case CLAIMED -> { }
         }
         Optional<InternetAddress> replyTo = replyTo(partner);
@@ -104,6 +106,15 @@ public class MailService {
         outbox.markSent(mail.idempotencyKey());
         log.info("E-mail {} sent to {}", mail.idempotencyKey(), mail.recipient());
         return true;
+    }
+
+    /** A retry of a sent mail stops here, before rendering: it does not depend on today's templates or data. */
+    private boolean isSent(OutgoingMail mail) {
+        boolean sent = outbox.find(mail.idempotencyKey()).filter(e -> e.status() == MailOutbox.Status.SENT).isPresent();
+        if (sent) {
+            log.info("E-mail {} was sent before, not sending it again", mail.idempotencyKey());
+        }
+        return sent;
     }
 
     /** Parses exactly one bare address (no name, no group, no list, no CR/LF), strictly (RFC 822). */

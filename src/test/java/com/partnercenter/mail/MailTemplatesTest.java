@@ -110,6 +110,13 @@ class MailTemplatesTest {
     }
 
     @Test
+    void invitationWithoutPartnerIsAClearError() {
+        assertThatThrownBy(() -> renderer.render("signup-invitation", Language.EN, vars(), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs the partner");
+    }
+
+    @Test
     void withoutPartnerTheFooterNamesPartnerCenter() {
         RenderedMail mail = renderer.render("customer-welcome", Language.FR, vars(), null);
 
