@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * Sends template e-mails, at most once per idempotency key as far as a retry can tell.
  *
  * <p>Each mail has a row in {@code pc_mail}, written in transactions of its own (REQUIRES_NEW), never in the
- * caller's. {@link #send} renders and checks the mail, claims its row (inserting it, or taking over a FAILED one),
+ * caller's. {@link #send} renders and checks the mail, claims its row (inserting it, or taking over one left FAILED or SENDING),
  * hands the message to the SMTP server, and marks the row SENT. A key found SENT is skipped. So when the engine
  * transaction of a job rolls back after the mail went out, the job's retry finds SENT and sends nothing. A failed
  * delivery marks the row FAILED (attempts and last error kept) and throws {@link MailDeliveryException}, which
@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
  * <p>Remaining at-least-once window: if the SMTP server accepted the message but the SENT mark is not committed
  * (the JVM dies or the database is unreachable between the two; or the connection breaks after the server took
  * the message but before it confirmed), the row stays SENDING/FAILED and the retry sends the mail a second time.
- * Nothing is ever lost; a duplicate is possible only in that window. Two attempts racing for the same key (not
- * expected: a job is locked by one executor) cannot both send: the loser fails with a
- * {@link MailDeliveryException} and its retry finds the mail SENT.
+ * Nothing is ever lost; a duplicate is possible only in that window. Concurrent attempts for one key are not
+ * expected (a job is locked by one executor): two that claim at the same moment cannot both win (the loser throws
+ * {@link MailDeliveryException} and its retry finds the mail SENT), but one that starts while another is still
+ * talking to the SMTP server (a job lock that expired) cannot tell it from a crashed attempt and sends again.
  */
 @Service
 public class MailService {
