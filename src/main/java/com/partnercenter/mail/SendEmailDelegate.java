@@ -1,0 +1,96 @@
+package com.partnercenter.mail;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The BPMN "send an e-mail" step. Use it on a service task that is asynchronous, so that a failed delivery is
+ * retried and then shows up as an incident in Cockpit:
+ *
+ * <pre>{@code
+ * <bpmn:serviceTask id="SendWelcome" camunda:delegateExpression="${sendEmail}" camunda:asyncBefore="true">
+ *   <bpmn:extensionElements>
+ *     <camunda:failedJobRetryTimeCycle>R3/PT1M</camunda:failedJobRetryTimeCycle>
+ *     <camunda:inputOutput>
+ *       <camunda:inputParameter name="mailTemplate">customer-welcome</camunda:inputParameter>
+ *       <camunda:inputParameter name="mailTo">${adminEmail}</camunda:inputParameter>
+ *     </camunda:inputOutput>
+ *   </bpmn:extensionElements>
+ * </bpmn:serviceTask>
+ * }</pre>
+ *
+ * Variables: {@code mailTemplate} (required), {@code mailTo} (required, one address), {@code mailLanguage}
+ * ("en"/"fr", optional: else the partner's default language), {@code mailKey} (optional: distinguishes several
+ * mails of the same activity to the same recipient in one instance, e.g. one per acceptance), {@code partnerId}
+ * (optional). The template sees all variables of the execution as {@code vars}, plus {@code partner} and
+ * {@code baseUrl}. The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
+ * job is retried.
+ */
+@Component("sendEmail")
+public class SendEmailDelegate implements JavaDelegate {
+
+    public static final String TEMPLATE = "mailTemplate";
+    public static final String TO = "mailTo";
+    public static final String LANGUAGE = "mailLanguage";
+    public static final String KEY = "mailKey";
+    public static final String PARTNER_ID = "partnerId";
+
+    private final MailService mails;
+
+    public SendEmailDelegate(MailService mails) {
+        this.mails = mails;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String template = requiredString(execution, TEMPLATE);
+        String to = requiredString(execution, TO);
+        String language = optionalString(execution, LANGUAGE);
+        String mailKey = optionalString(execution, KEY);
+        String key = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId()
+                + (mailKey == null ? "" : "/" + mailKey) + "/" + to.toLowerCase(Locale.ROOT);
+        Map<String, Object> variables = new HashMap<>(execution.getVariables());
+        mails.send(new OutgoingMail(key, template, language, to, variables, partnerId(execution),
+                execution.getProcessBusinessKey()));
+    }
+
+    private static String requiredString(DelegateExecution execution, String name) {
+        String value = optionalString(execution, name);
+        if (value == null) {
+            throw new IllegalArgumentException("Process variable '" + name + "' is required to send an e-mail (task '"
+                    + execution.getCurrentActivityId() + "')");
+        }
+        return value;
+    }
+
+    private static String optionalString(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw new IllegalArgumentException("Process variable '" + name + "' must be a text, not "
+                    + value.getClass().getSimpleName() + " (task '" + execution.getCurrentActivityId() + "')");
+        }
+        return s;
+    }
+
+    private static Long partnerId(DelegateExecution execution) {
+        Object value = execution.getVariable(PARTNER_ID);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof String s && s.strip().matches("\\d{1,18}")) {
+            return Long.valueOf(s.strip());
+        }
+        throw new IllegalArgumentException("Process variable '" + PARTNER_ID + "' must be a partner id (a number), not '"
+                + value + "' (task '" + execution.getCurrentActivityId() + "')");
+    }
+}

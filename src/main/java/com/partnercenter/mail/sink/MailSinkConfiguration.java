@@ -1,0 +1,30 @@
+package com.partnercenter.mail.sink;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.partnercenter.platform.PartnerCenterProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Dev mail sink ({@code partner-center.mail-sink.enabled=true}, the dev default only): an embedded SMTP server on
+ * 127.0.0.1:{@code partner-center.mail-sink.smtp-port} that keeps every mail in memory, shown at {@code /dev/mail}.
+ * It starts and stops with the application context.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "partner-center.mail-sink.enabled", havingValue = "true")
+public class MailSinkConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MailSinkConfiguration.class);
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    public GreenMail mailSink(PartnerCenterProperties properties) {
+        int port = properties.mailSink().smtpPort();
+        log.warn("Dev mail sink: e-mails are NOT delivered, they are kept in memory (SMTP 127.0.0.1:{}) and shown "
+                + "at /dev/mail", port);
+        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+}
