@@ -36,6 +36,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        execution.setVariable("processName", processName(execution));
         String userId = (String) execution.getVariable("initiator");
         Optional<PartnerUser> user = userId == null ? Optional.empty() : partners.findUserByUserId(userId);
         if (user.isEmpty()) {
@@ -92,6 +93,13 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         }
         execution.setVariable("partnerAuthorized", true);
         execution.setVariable("refusalReason", null);
+    }
+
+    private static String processName(DelegateExecution execution) {
+        String key = execution.getProcessDefinitionId().split(":")[0];
+        return execution.getBpmnModelInstance().getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+                .stream().filter(p -> key.equals(p.getId())).map(p -> p.getName()).filter(n -> n != null)
+                .findFirst().orElse(key);
     }
 
     private static Set<ProgramAuthorization> required(DelegateExecution execution) {

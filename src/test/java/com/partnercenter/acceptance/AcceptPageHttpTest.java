@@ -92,7 +92,7 @@ class AcceptPageHttpTest {
         ResponseEntity<String> en = get(path);
         assertThat(en.getStatusCode().value()).isEqualTo(200);
         assertThat(en.getBody()).contains(partner.name(), partner.phone(), partner.supportEmail(),
-                "Open your organization's account");
+                "Open your organization");
         assertThat(en.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(en.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
 
@@ -145,6 +145,35 @@ class AcceptPageHttpTest {
         assertThat(jdbc.sql("select status from pc_acceptance a join pc_link l on l.acceptance_id = a.id "
                 + "where l.process_instance_id = ? order by a.id").param(pi.getId()).query(String.class).list())
                 .containsExactly("CONFIRMED", "PENDING_CONFIRMATION");
+    }
+
+    @Test
+    void fiveParallelClicksOnOneConfirmationLinkConfirmOnce() throws Exception {
+        String domain = TestData.unique("race") + ".example";
+        post(path, validForm(domain));
+        String confirmPath = confirmPathFrom(lastMailTo("ada@" + domain));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(pool.submit(() -> {
+                    gate.await();
+                    return post(confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value();
+                }));
+            }
+            gate.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                codes.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(codes).containsOnlyOnce(200).containsOnly(200, 410);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(pi.getId()).count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -26,15 +26,19 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * processes/ and forms/ are deployed as they are and opened unchanged by Camunda Modeler: every BPMN
  * deploys together with the forms, has a history time to live, readable names and full diagram
  * interchange; every form reference resolves; forms stay renderable by Tasklist 7.24 (schema ≤ 16).
  */
-@ExtendWith(ProcessEngineExtension.class)
 class ModelFilesTest {
+
+    /** Its own engine configuration: a camunda.cfg.xml on the classpath would hijack ProcessEngines "default". */
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("model-lint.camunda.cfg.xml").build();
 
     private static final Path PROCESSES = Path.of("processes");
     private static final Path FORMS = Path.of("forms");
