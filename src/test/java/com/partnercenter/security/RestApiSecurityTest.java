@@ -15,7 +15,9 @@ import com.partnercenter.support.TestData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -59,6 +61,10 @@ class RestApiSecurityTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizations;
 
     Partner partnerA;
     Partner partnerB;
@@ -147,6 +153,54 @@ class RestApiSecurityTest {
         // the white-list is exact: one level down is protected again
         assertThat(rest.getForEntity("/engine-rest/engine/default/process-definition", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    // --- identity and authorizations (what only the authorization checks protect) ----------------
+
+    @Test
+    void partnerCannotMakeItselfAnOperatorOrManageIdentities() throws Exception {
+        var asA = asUser(userA);
+        ResponseEntity<String> join = asA.exchange("/engine-rest/group/" + Groups.OPERATORS + "/members/"
+                + userA.userId(), HttpMethod.PUT, null, String.class);
+        assertThat(join.getStatusCode()).as(join.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> joinB = asA.exchange("/engine-rest/group/" + partnerB.groupId() + "/members/"
+                + userA.userId(), HttpMethod.PUT, null, String.class);
+        assertThat(joinB.getStatusCode()).as(joinB.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(identityService.createUserQuery().userId(userA.userId()).memberOfGroup(Groups.OPERATORS).count())
+                .isZero();
+        assertThat(identityService.createUserQuery().userId(userA.userId()).memberOfGroup(partnerB.groupId())
+                .count()).isZero();
+
+        String intruder = TestData.unique("intruder");
+        ResponseEntity<String> createUser = asA.postForEntity("/engine-rest/user/create", jsonEntity(Map.of(
+                "profile", Map.of("id", intruder, "firstName", "I", "lastName", "N", "email", "i@n.example"),
+                "credentials", Map.of("password", "secret123"))), String.class);
+        assertThat(createUser.getStatusCode()).as(createUser.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(identityService.createUserQuery().userId(intruder).count()).isZero();
+
+        long ownAuthorizations = authorizations.createAuthorizationQuery().userIdIn(userA.userId()).count();
+        ResponseEntity<String> grant = asA.postForEntity("/engine-rest/authorization/create", jsonEntity(Map.of(
+                "type", 1, "permissions", List.of("ALL"), "userId", userA.userId(), "resourceType", 8,
+                "resourceId", "*")), String.class);
+        assertThat(grant.getStatusCode()).as(grant.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(authorizations.createAuthorizationQuery().userIdIn(userA.userId()).count())
+                .as("only the engine's default grant on the user's own profile").isEqualTo(ownAuthorizations);
+
+        ResponseEntity<String> password = asA.postForEntity("/engine-rest/user/" + userB.userId() + "/credentials",
+                jsonEntity(Map.of("password", "taken-over-1", "authenticatedUserPassword", TestData.PASSWORD)),
+                String.class);
+        assertThat(password.getStatusCode().is2xxSuccessful()).as("set B's password as A: %s", password).isFalse();
+        assertThat(identityService.checkPassword(userB.userId(), TestData.PASSWORD)).isTrue();
+    }
+
+    @Test
+    void partnerCannotListOtherPartnersUsersGroupsOrAuthorizations() throws Exception {
+        assertThat(ids(getJson(userA, "/engine-rest/user"), "id")).doesNotContain(userB.userId());
+        assertThat(ids(getJson(userA, "/engine-rest/group"), "id")).doesNotContain(partnerB.groupId(),
+                Groups.OPERATORS);
+        assertThat(ids(getJson(userA, "/engine-rest/tenant"), "id")).doesNotContain(partnerB.tenantId());
+        JsonNode visible = getJson(userA, "/engine-rest/authorization");
+        assertThat(visible.size()).as("authorizations visible to a partner: %s", visible).isZero();
     }
 
     // --- tenant and task isolation --------------------------------------------------------------
