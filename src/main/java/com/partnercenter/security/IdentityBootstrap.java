@@ -67,6 +67,11 @@ public class IdentityBootstrap {
         for (String key : PARTNER_STARTABLE_PROCESSES) {
             admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
         }
+        // Operators: admin group members skip tenant checks, but queries still filter by authorization
+        for (Resources resource : Resources.values()) {
+            admin.grantGroup(Groups.OPERATORS, resource, "*", ALL);
+        }
+
         // Customer admins: Tasklist only; their tasks are granted one by one (candidate groups)
         admin.grantGroup(Groups.CUSTOMERS, Resources.APPLICATION, "tasklist", ACCESS);
 

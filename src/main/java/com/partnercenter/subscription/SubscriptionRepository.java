@@ -49,10 +49,10 @@ public class SubscriptionRepository {
     }
 
     static Subscription row(ResultSet rs, int n) throws SQLException {
-        long por = rs.getLong("partner_of_record_id");
+        Long por = rs.getObject("partner_of_record_id", Long.class);
         return new Subscription(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("sku_code"),
                 rs.getInt("licenses"), Subscription.Status.valueOf(rs.getString("status")),
                 Subscription.Origin.valueOf(rs.getString("origin")), rs.getObject("start_date", LocalDate.class),
-                rs.getObject("end_date", LocalDate.class), rs.wasNull() ? null : por);
+                rs.getObject("end_date", LocalDate.class), por);
     }
 }

@@ -50,6 +50,7 @@ class SendEmailDelegateTest {
         variables.put("mailTemplate", "customer-welcome");
         variables.put("mailTo", to);
         variables.put("partnerId", partner.id());
+        variables.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId());
         variables.put("customerName", "Acme");
         variables.put("customerAdminUserId", "adminc7");
         return variables;

@@ -27,7 +27,11 @@ import org.springframework.test.context.ContextConfiguration;
  * a customer of a partner's tenant, exactly as in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "camunda.bpm.client.disable-auto-fetching=false")
+        properties = {
+                "camunda.bpm.client.disable-auto-fetching=false",
+                // its own engine name: the shared test context owns "default" in Camunda's JVM-wide registry
+                "camunda.bpm.process-engine-name=live",
+                "camunda.bpm.client.base-url=http://localhost:${server.port}/engine-rest/engine/live"})
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = FreePortInitializer.class)
 class InProcessWorkerLiveTest {

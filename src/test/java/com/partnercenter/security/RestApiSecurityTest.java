@@ -284,15 +284,9 @@ class RestApiSecurityTest {
     }
 
     /**
-     * Disabled until the production fix: membership of an engine admin group (adminGroups) exempts
-     * from tenant checks and admin-only commands, but in Camunda 7.24 NOT from the authorization
-     * check of queries (AuthorizationManager.isAuthCheckExecuted ignores admin status). Camunda's own
-     * "camunda-admin" group works only because its setup grants it ALL on "*" for every resource type;
-     * IdentityBootstrap grants "operators" nothing, so an operator sees empty lists in Cockpit and over
-     * REST. Fix: in IdentityBootstrap.bootstrap(), {@code for (Resources r : Resources.values())
-     * admin.grantGroup(Groups.OPERATORS, r, "*", ALL);} - verified to make this test pass.
+     * Membership of an engine admin group exempts from tenant checks but, in Camunda 7.24, not from the
+     * authorization filter of queries: IdentityBootstrap therefore grants "operators" ALL on every resource.
      */
-    @org.junit.jupiter.api.Disabled("production bug: IdentityBootstrap grants the operators group no authorizations")
     @Test
     void operatorSeesEveryPartnersInstancesAndTasks() throws Exception {
         String operator = TestData.unique("op");
