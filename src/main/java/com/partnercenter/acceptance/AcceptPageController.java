@@ -8,6 +8,7 @@ import com.partnercenter.partner.PartnerRepository;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,34 +36,34 @@ public class AcceptPageController {
     @GetMapping("/p/{advisorCode}/{token}")
     public String show(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response, Locale locale) {
-        LinkResolution resolution = acceptances.resolve(advisorCode, token);
-        if (!(resolution instanceof LinkResolution.Usable usable) || !acceptable(usable.link())) {
-            return unavailable(resolution, model, response);
+        Opened opened = open(advisorCode, token, AcceptPageController::acceptable, model, response);
+        if (opened.link() == null) {
+            return opened.unavailableView();
         }
         AcceptanceForm form = new AcceptanceForm();
         form.setLanguage(locale.getLanguage());
-        return page(usable.link(), form, model);
+        return page(opened.link(), form, model);
     }
 
     @PostMapping("/p/{advisorCode}/{token}")
     public String submit(@PathVariable String advisorCode, @PathVariable String token,
             @Valid @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
             HttpServletResponse response) {
-        LinkResolution resolution = acceptances.resolve(advisorCode, token);
-        if (!(resolution instanceof LinkResolution.Usable usable) || !acceptable(usable.link())) {
-            return unavailable(resolution, model, response);
+        Opened opened = open(advisorCode, token, AcceptPageController::acceptable, model, response);
+        if (opened.link() == null) {
+            return opened.unavailableView();
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(usable.link(), form, model);
+            return page(opened.link(), form, model);
         }
-        AcceptanceService.Submitted result = acceptances.submit(usable.link(), form);
+        AcceptanceService.Submitted result = acceptances.submit(opened.link(), form);
         if (result instanceof AcceptanceService.Submitted.Refused refused) {
             errors.rejectValue(refused.field(), refused.messageKey());
             response.setStatus(HttpStatus.CONFLICT.value());
-            return page(usable.link(), form, model);
+            return page(opened.link(), form, model);
         }
-        model.addAttribute("partner", partner(usable.link()));
+        model.addAttribute("partner", partner(opened.link()));
         model.addAttribute("adminEmail", form.getAdminEmail().trim());
         return "accept/check-email";
     }
@@ -70,31 +71,43 @@ public class AcceptPageController {
     @GetMapping("/p/{advisorCode}/confirm/{token}")
     public String showConfirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        LinkResolution resolution = acceptances.resolve(advisorCode, token);
-        if (!(resolution instanceof LinkResolution.Usable usable)
-                || usable.link().type() != LinkType.EMAIL_CONFIRMATION) {
-            return unavailable(resolution, model, response);
+        Opened opened = open(advisorCode, token, link -> link.type() == LinkType.EMAIL_CONFIRMATION, model,
+                response);
+        if (opened.link() == null) {
+            return opened.unavailableView();
         }
-        model.addAttribute("partner", partner(usable.link()));
+        model.addAttribute("partner", partner(opened.link()));
         return "accept/confirm";
     }
 
     @PostMapping("/p/{advisorCode}/confirm/{token}")
     public String confirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        LinkResolution resolution = acceptances.resolve(advisorCode, token);
-        if (!(resolution instanceof LinkResolution.Usable usable)
-                || usable.link().type() != LinkType.EMAIL_CONFIRMATION) {
-            return unavailable(resolution, model, response);
+        Opened opened = open(advisorCode, token, link -> link.type() == LinkType.EMAIL_CONFIRMATION, model,
+                response);
+        if (opened.link() == null) {
+            return opened.unavailableView();
         }
-        model.addAttribute("partner", partner(usable.link()));
-        return switch (acceptances.confirm(usable.link())) {
+        model.addAttribute("partner", partner(opened.link()));
+        return switch (acceptances.confirm(opened.link())) {
             case CONFIRMED -> "accept/confirmed";
             case ALREADY_USED, NO_LONGER_OPEN -> {
                 response.setStatus(HttpStatus.GONE.value());
                 yield "accept/gone";
             }
         };
+    }
+
+    /** A link opened for a page: the link, or the view that says why it cannot be used. */
+    private record Opened(Link link, String unavailableView) {}
+
+    private Opened open(String advisorCode, String token, Predicate<Link> kind, Model model,
+            HttpServletResponse response) {
+        LinkResolution resolution = acceptances.resolve(advisorCode, token);
+        if (resolution instanceof LinkResolution.Usable usable && kind.test(usable.link())) {
+            return new Opened(usable.link(), null);
+        }
+        return new Opened(null, unavailable(resolution, model, response));
     }
 
     /** Link types whose flows have an accept page (the others come with their flows). */

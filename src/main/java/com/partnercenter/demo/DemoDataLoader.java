@@ -115,6 +115,9 @@ public class DemoDataLoader {
 
         identity.ensureUser("olivia", "Olivia", "Operator", "olivia@partnercenter.example", password);
         identity.ensureMembership("olivia", Groups.OPERATORS);
+        // an engine administrator also closes the webapps' first-run "create admin" page
+        identity.ensureGroup("camunda-admin", "camunda BPM Administrators", "SYSTEM");
+        identity.ensureMembership("olivia", "camunda-admin");
 
         // Two existing customers of Contoso with a known admin login (customer journeys)
         Customer wwi = customerService.createCustomer("Wide World Importers", "wideworldimporters.example", "FR",

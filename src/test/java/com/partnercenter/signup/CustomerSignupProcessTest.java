@@ -164,10 +164,7 @@ class CustomerSignupProcessTest {
 
     @Test
     void revocationClosesTheLink() {
-        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
-        PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
-        jobs.runAll(pi.getId());
+        ProcessInstance pi = invitationSent();
 
         runtime.createMessageCorrelation("RevokeLink").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
 
@@ -176,10 +173,7 @@ class CustomerSignupProcessTest {
 
     @Test
     void domainTakenMeanwhileEndsWithAReasonForThePartner() throws Exception {
-        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
-        PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
-        jobs.runAll(pi.getId());
+        ProcessInstance pi = invitationSent();
         var other = data.customer();
 
         confirm(pi, other.domain());
@@ -193,10 +187,7 @@ class CustomerSignupProcessTest {
 
     @Test
     void provisioningWithBadInputBecomesAnIncidentThatNamesTheCause() {
-        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
-        PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
-        jobs.runAll(pi.getId());
+        ProcessInstance pi = invitationSent();
         Map<String, Object> vars = acceptance(TestData.unique("bad") + ".example");
         vars.remove("customerCountry");
         runtime.createMessageCorrelation("AcceptanceConfirmed").processInstanceId(pi.getId()).setVariables(vars)
@@ -212,10 +203,7 @@ class CustomerSignupProcessTest {
 
     @Test
     void provisioningTheSameRequestTwiceCreatesOneCustomer() {
-        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
-        PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
-        jobs.runAll(pi.getId());
+        ProcessInstance pi = invitationSent();
         String domain = TestData.unique("twice") + ".example";
         confirm(pi, domain);
 
@@ -228,6 +216,16 @@ class CustomerSignupProcessTest {
         long first = customers.findByDomain(domain).orElseThrow().id();
         assertThat(first).isPositive();
         assertThat(pi).isWaitingAt("Task_EmailWelcome");
+    }
+
+    /** A sign-up by a full-access user of a subscription advisor, its invitation sent. */
+    private ProcessInstance invitationSent() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+        jobs.runAll(pi.getId());
+        assertThat(pi).isWaitingAt("Task_WaitConfirmation");
+        return pi;
     }
 
     private ProcessInstance startAs(PartnerUser user, Partner partner, String recipient, int days) {
