@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +18,9 @@ public class ProvisioningDriver {
     public static final String WORKER_ID = "test-worker";
 
     private final ExternalTaskService externalTasks;
-    private final ProvisioningWorker worker;
+    private final ObjectProvider<ProvisioningWorker> worker;
 
-    public ProvisioningDriver(ExternalTaskService externalTasks, ProvisioningWorker worker) {
+    public ProvisioningDriver(ExternalTaskService externalTasks, ObjectProvider<ProvisioningWorker> worker) {
         this.externalTasks = externalTasks;
         this.worker = worker;
     }
@@ -32,7 +33,7 @@ public class ProvisioningDriver {
                 .includeExtensionProperties()
                 .execute();
         for (LockedExternalTask task : locked) {
-            worker.handle(view(task), outcome(task));
+            worker.getObject().handle(view(task), outcome(task));
         }
         return locked.size();
     }
