@@ -1,14 +1,13 @@
 package com.partnercenter.acceptance;
 
 import com.partnercenter.link.Link;
-import com.partnercenter.link.LinkResolution;
+import com.partnercenter.link.LinkPages;
 import com.partnercenter.link.LinkType;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
-import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,17 +26,19 @@ public class AcceptPageController {
 
     private final AcceptanceService acceptances;
     private final PartnerRepository partners;
+    private final LinkPages pages;
 
-    public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners) {
+    public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages) {
         this.acceptances = acceptances;
         this.partners = partners;
+        this.pages = pages;
     }
 
     @GetMapping("/p/{advisorCode}/{token}")
     public String show(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response, Locale locale) {
-        Opened opened = open(advisorCode, token, AcceptPageController::acceptable, model, response);
-        if (opened.link() == null) {
+        LinkPages.Opened opened = pages.open(advisorCode, token, AcceptPageController::acceptable, model, response);
+        if (!opened.usable()) {
             return opened.unavailableView();
         }
         AcceptanceForm form = new AcceptanceForm();
@@ -49,8 +50,8 @@ public class AcceptPageController {
     public String submit(@PathVariable String advisorCode, @PathVariable String token,
             @Valid @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
             HttpServletResponse response) {
-        Opened opened = open(advisorCode, token, AcceptPageController::acceptable, model, response);
-        if (opened.link() == null) {
+        LinkPages.Opened opened = pages.open(advisorCode, token, AcceptPageController::acceptable, model, response);
+        if (!opened.usable()) {
             return opened.unavailableView();
         }
         if (errors.hasErrors()) {
@@ -71,9 +72,9 @@ public class AcceptPageController {
     @GetMapping("/p/{advisorCode}/confirm/{token}")
     public String showConfirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        Opened opened = open(advisorCode, token, link -> link.type() == LinkType.EMAIL_CONFIRMATION, model,
-                response);
-        if (opened.link() == null) {
+        LinkPages.Opened opened = pages.open(advisorCode, token,
+                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
+        if (!opened.usable()) {
             return opened.unavailableView();
         }
         model.addAttribute("partner", partner(opened.link()));
@@ -83,31 +84,16 @@ public class AcceptPageController {
     @PostMapping("/p/{advisorCode}/confirm/{token}")
     public String confirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        Opened opened = open(advisorCode, token, link -> link.type() == LinkType.EMAIL_CONFIRMATION, model,
-                response);
-        if (opened.link() == null) {
+        LinkPages.Opened opened = pages.open(advisorCode, token,
+                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
+        if (!opened.usable()) {
             return opened.unavailableView();
         }
         model.addAttribute("partner", partner(opened.link()));
         return switch (acceptances.confirm(opened.link())) {
             case CONFIRMED -> "accept/confirmed";
-            case ALREADY_USED, NO_LONGER_OPEN -> {
-                response.setStatus(HttpStatus.GONE.value());
-                yield "accept/gone";
-            }
+            case ALREADY_USED, NO_LONGER_OPEN -> pages.gone(opened.link(), model, response);
         };
-    }
-
-    /** A link opened for a page: the link, or the view that says why it cannot be used. */
-    private record Opened(Link link, String unavailableView) {}
-
-    private Opened open(String advisorCode, String token, Predicate<Link> kind, Model model,
-            HttpServletResponse response) {
-        LinkResolution resolution = acceptances.resolve(advisorCode, token);
-        if (resolution instanceof LinkResolution.Usable usable && kind.test(usable.link())) {
-            return new Opened(usable.link(), null);
-        }
-        return new Opened(null, unavailable(resolution, model, response));
     }
 
     /** Link types whose flows have an accept page (the others come with their flows). */
@@ -121,16 +107,6 @@ public class AcceptPageController {
         model.addAttribute("linkType", link.type().name());
         model.addAttribute("countries", Countries.all());
         return "accept/offer";
-    }
-
-    private String unavailable(LinkResolution resolution, Model model, HttpServletResponse response) {
-        if (resolution instanceof LinkResolution.Gone gone) {
-            response.setStatus(HttpStatus.GONE.value());
-            model.addAttribute("partner", partner(gone.link()));
-            return "accept/gone";
-        }
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        return "accept/not-found";
     }
 
     private Partner partner(Link link) {

@@ -4,7 +4,6 @@ import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.link.IssuedLink;
 import com.partnercenter.link.Link;
-import com.partnercenter.link.LinkResolution;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.link.LinkType;
 import com.partnercenter.partner.Partner;
@@ -129,10 +128,6 @@ public class AcceptanceService {
         } catch (MismatchingMessageCorrelationException notWaiting) {
             return Confirmed.NO_LONGER_OPEN;
         }
-    }
-
-    public LinkResolution resolve(String advisorCode, String token) {
-        return links.resolve(advisorCode, token);
     }
 
     static Map<String, Object> variables(Acceptance a) {

@@ -14,7 +14,8 @@ public record Link(
         boolean singleUse,
         Instant expiresAt,
         Instant revokedAt,
-        Instant usedAt) {
+        Instant usedAt,
+        String userId) {
 
     public boolean usable(Instant now) {
         return revokedAt == null && (!singleUse || usedAt == null) && now.isBefore(expiresAt);

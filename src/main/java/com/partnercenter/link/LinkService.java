@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 public class LinkService {
 
     private static final String COLUMNS = "id, link_type, partner_id, advisor_code, process_instance_id, business_key, "
-            + "acceptance_id, single_use, expires_at, revoked_at, used_at";
+            + "acceptance_id, single_use, expires_at, revoked_at, used_at, user_id";
 
     private final JdbcClient jdbc;
     private final PartnerCenterProperties properties;
@@ -48,9 +48,27 @@ public class LinkService {
         return new IssuedLink(keys.getKey().longValue(), url(type, partner.advisorCode(), token), expiresAt);
     }
 
+    /**
+     * Issues the single-use set-password link of a user; earlier unused ones of the same user stop working,
+     * so only the link in the latest mail opens the account.
+     */
+    public IssuedLink issuePasswordSetup(Partner partner, String userId, Instant expiresAt, String processInstanceId,
+            String businessKey) {
+        jdbc.sql("update pc_link set revoked_at = ? where user_id = ? and link_type = 'PASSWORD_SETUP' "
+                        + "and used_at is null and revoked_at is null")
+                .params(Timestamp.from(EngineClock.now()), userId).update();
+        IssuedLink link = issue(LinkType.PASSWORD_SETUP, partner, expiresAt, processInstanceId, businessKey, null, true);
+        jdbc.sql("update pc_link set user_id = ? where id = ?").params(userId, link.id()).update();
+        return link;
+    }
+
     public String url(LinkType type, String advisorCode, String token) {
         String base = properties.baseUrl() + "/p/" + advisorCode + "/";
-        return type == LinkType.EMAIL_CONFIRMATION ? base + "confirm/" + token : base + token;
+        return switch (type) {
+            case EMAIL_CONFIRMATION -> base + "confirm/" + token;
+            case PASSWORD_SETUP -> base + "password/" + token;
+            default -> base + token;
+        };
     }
 
     /** Opens a link: unknown, malformed and tampered links are all "not found". */
@@ -84,9 +102,13 @@ public class LinkService {
                 .params(Timestamp.from(EngineClock.now()), linkId).update();
     }
 
-    /** Revokes every link of a process instance (its invitation and pending confirmations). */
+    /**
+     * Revokes the customer-facing links of a process instance (its invitation and pending confirmations);
+     * set-password links of accounts it created stay valid.
+     */
     public int revokeAllOf(String processInstanceId) {
-        return jdbc.sql("update pc_link set revoked_at = ? where process_instance_id = ? and revoked_at is null")
+        return jdbc.sql("update pc_link set revoked_at = ? where process_instance_id = ? and revoked_at is null "
+                        + "and link_type <> 'PASSWORD_SETUP'")
                 .params(Timestamp.from(EngineClock.now()), processInstanceId).update();
     }
 
@@ -96,7 +118,7 @@ public class LinkService {
         return new Link(rs.getLong("id"), LinkType.valueOf(rs.getString("link_type")), rs.getLong("partner_id"),
                 rs.getString("advisor_code"), rs.getString("process_instance_id"), rs.getString("business_key"),
                 acceptanceId, rs.getBoolean("single_use"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
-                instant(rs, "used_at"));
+                instant(rs, "used_at"), rs.getString("user_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,86 @@
+package com.partnercenter.customer;
+
+import com.partnercenter.link.IssuedLink;
+import com.partnercenter.link.LinkService;
+import com.partnercenter.mail.MailOutbox;
+import com.partnercenter.mail.MailService;
+import com.partnercenter.mail.OutgoingMail;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.EngineClock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * BPMN "Email the welcome": the new customer admin gets its sign-in id and a single-use set-password
+ * link ({@value #VALIDITY_DAYS} days). Use it asynchronously with retries, like {@code sendEmail}.
+ *
+ * <p>Inputs: {@code mailTo} (the admin's address), {@code mailLanguage}, {@code customerAdminUserId},
+ * {@code customerName}, {@code partnerId}; {@code customerCreated=false} (an existing account) sends the
+ * welcome without a link. The link never enters a process variable (a partner can read those); it is
+ * committed in its own transaction before the mail leaves, so a retried job never mails a dead link,
+ * and a retry after the mail was sent does nothing.
+ */
+@Component("sendWelcomeEmail")
+public class SendWelcomeEmailDelegate implements JavaDelegate {
+
+    public static final String TEMPLATE = "customer-welcome";
+    static final int VALIDITY_DAYS = 7;
+
+    private final MailService mails;
+    private final MailOutbox outbox;
+    private final LinkService links;
+    private final PartnerRepository partners;
+    private final TransactionTemplate newTransaction;
+
+    public SendWelcomeEmailDelegate(MailService mails, MailOutbox outbox, LinkService links,
+            PartnerRepository partners, PlatformTransactionManager transactions) {
+        this.mails = mails;
+        this.outbox = outbox;
+        this.links = links;
+        this.partners = partners;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String to = required(execution, "mailTo");
+        String userId = required(execution, "customerAdminUserId");
+        Number partnerId = (Number) execution.getVariable("partnerId");
+        String key = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
+                + to.toLowerCase(Locale.ROOT);
+        if (outbox.find(key).filter(e -> e.status() == MailOutbox.Status.SENT).isPresent()) {
+            return;
+        }
+        Map<String, Object> model = new HashMap<>(execution.getVariables());
+        if (!Boolean.FALSE.equals(execution.getVariable("customerCreated")) && partnerId != null) {
+            Partner partner = partners.findById(partnerId.longValue())
+                    .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
+            IssuedLink link = newTransaction.execute(status -> links.issuePasswordSetup(partner, userId,
+                    EngineClock.now().plus(Duration.ofDays(VALIDITY_DAYS)), execution.getProcessInstanceId(),
+                    execution.getProcessBusinessKey()));
+            model.put("passwordSetupUrl", link.url());
+            model.put("passwordSetupDays", VALIDITY_DAYS);
+        }
+        mails.send(new OutgoingMail(key, TEMPLATE, (String) execution.getVariable("mailLanguage"), to, model,
+                partnerId == null ? null : partnerId.longValue(), execution.getProcessBusinessKey()));
+    }
+
+    private static String required(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalArgumentException("Process variable '" + name + "' is required to send the welcome "
+                    + "e-mail (task '" + execution.getCurrentActivityId() + "')");
+        }
+        return value.toString();
+    }
+}
