@@ -10,12 +10,16 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
  * BPMN "Check partner authorization": may this partner and this user start this flow?
  *
- * <p>Inputs: {@code initiator} (set by the start event); as camunda:properties of the task (or variables):
+ * <p>Inputs: the signed-in user who started the instance (must run in the start transaction; the
+ * {@code initiator} variable only counts for starts by the application itself and may not name anyone
+ * else than the signed-in user); as camunda:properties of the task (or variables):
  * {@code requiredAuthorizations} (comma-separated {@link ProgramAuthorization} names),
  * {@code requireSupportedAccess} (true/false), {@code businessKeyPrefix}.
  * Outputs: {@code partnerAuthorized}, {@code refusalReason} (in the user's language), and the partner's
@@ -37,13 +41,22 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("processName", processName(execution));
-        String userId = (String) execution.getVariable("initiator");
+        String initiator = (String) execution.getVariable("initiator");
+        String authenticated = authenticatedUserId();
+        if (authenticated != null && initiator != null && !authenticated.equals(initiator)) {
+            // a start variable "initiator" may not name someone else: the signed-in user is who starts
+            execution.setVariable("partnerUserEmail", emailOf(authenticated));
+            execution.setVariable("partnerUserLanguage", "en");
+            refuse(execution, "en", "The flow was started by '" + authenticated + "' on behalf of '" + initiator
+                    + "', which is not allowed.", "Le processus a été démarré par '" + authenticated
+                    + "' au nom de '" + initiator + "', ce qui n'est pas permis.");
+            return;
+        }
+        String userId = authenticated != null ? authenticated : initiator;
         Optional<PartnerUser> user = userId == null ? Optional.empty() : partners.findUserByUserId(userId);
         if (user.isEmpty()) {
             // tell the starter by e-mail when the engine knows their address
-            org.camunda.bpm.engine.identity.User camundaUser = userId == null ? null
-                    : identity.createUserQuery().userId(userId).singleResult();
-            execution.setVariable("partnerUserEmail", camundaUser == null ? null : camundaUser.getEmail());
+            execution.setVariable("partnerUserEmail", userId == null ? null : emailOf(userId));
             execution.setVariable("partnerUserLanguage", "en");
             refuse(execution, "en", "The flow was not started by a partner user"
                     + (userId == null ? "" : " ('" + userId + "' is not one)") + ".",
@@ -93,6 +106,17 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         }
         execution.setVariable("partnerAuthorized", true);
         execution.setVariable("refusalReason", null);
+    }
+
+    /** The user of the running command (Tasklist, REST); null for starts by the application itself. */
+    private static String authenticatedUserId() {
+        CommandContext context = Context.getCommandContext();
+        return context == null ? null : context.getAuthenticatedUserId();
+    }
+
+    private String emailOf(String userId) {
+        org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? null : user.getEmail();
     }
 
     private static String processName(DelegateExecution execution) {

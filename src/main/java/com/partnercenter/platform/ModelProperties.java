@@ -7,8 +7,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * Reads a delegate's settings from the BPMN element's extension properties (camunda:properties),
- * where they stay visible in the Modeler, falling back to a process variable of the same name.
+ * Reads a delegate's settings from the BPMN element's extension properties (camunda:properties), where
+ * they stay visible in the Modeler. Only the model counts: a process variable of the same name (which
+ * whoever starts the process can set) never replaces a setting such as a required authorization.
  */
 public final class ModelProperties {
 
@@ -27,6 +28,6 @@ public final class ModelProperties {
                 }
             }
         }
-        return execution.getVariable(name);
+        return null;
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ProvisioningService {
 
+    /** {@code created}: this request (first run or replay) created the customer and its admin account. */
     public record CustomerResult(long customerId, String adminUserId, boolean created) {}
 
     private final CustomerService customerService;
@@ -75,9 +76,10 @@ public class ProvisioningService {
         }
     }
 
+    /** A replay of the same request: it created the customer, so it reports "created" again. */
     private Optional<CustomerResult> previousCustomer(String requestKey, String adminEmail) {
         return customers.findByRequestKey(requestKey).map(c -> new CustomerResult(c.id(),
-                customers.findAdminByEmail(c.id(), adminEmail).map(CustomerAdmin::userId).orElse(null), false));
+                customers.findAdminByEmail(c.id(), adminEmail).map(CustomerAdmin::userId).orElse(null), true));
     }
 
     /** Creates a subscription, or returns the one the same request created before. */

@@ -68,12 +68,14 @@ public class IdentityAdmin {
         return true;
     }
 
+    /** Sets the password of an existing user; a missing user is an error (nothing is changed). */
     public void setPassword(String userId, String password) {
         User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user != null) {
-            user.setPassword(password);
-            identity.saveUser(user);
+        if (user == null) {
+            throw new IllegalStateException("user '" + userId + "' does not exist");
         }
+        user.setPassword(password);
+        identity.saveUser(user);
     }
 
     public void ensureMembership(String userId, String groupId) {

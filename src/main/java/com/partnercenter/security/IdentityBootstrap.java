@@ -43,8 +43,12 @@ public class IdentityBootstrap {
     private final TaskService tasks;
     private final PartnerCenterProperties properties;
 
+    private final boolean generatedPassword;
+
     public IdentityBootstrap(IdentityAdmin admin, FilterService filters, TaskService tasks,
-            PartnerCenterProperties properties) {
+            PartnerCenterProperties properties, org.springframework.core.env.Environment environment) {
+        this.generatedPassword = environment.getProperty(ServiceAccountPasswordPostProcessor.GENERATED,
+                Boolean.class, false);
         this.admin = admin;
         this.filters = filters;
         this.tasks = tasks;
@@ -89,6 +93,10 @@ public class IdentityBootstrap {
                 admin.setPassword(Groups.PROVISIONING_USER, servicePassword);
             }
             admin.ensureMembership(Groups.PROVISIONING_USER, Groups.SERVICES);
+            if (generatedPassword) {
+                log.info("Provisioning service account uses a password generated for this start: right for one "
+                        + "node; set PROVISIONING_PASSWORD when several nodes or separate workers run");
+            }
         } else {
             log.warn("No provisioning service password configured (PROVISIONING_PASSWORD): "
                     + "the service account is not enabled and no worker can fetch provisioning tasks");

@@ -127,7 +127,7 @@ class AcceptPageHttpTest {
 
         assertThat(post(confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value())
                 .as("a confirmation link works once").isEqualTo(410);
-        assertThat(get(path).getStatusCode().value()).as("invitation still open until provisioned").isEqualTo(200);
+        assertThat(get(path).getStatusCode().value()).as("a sign-up link closes with its confirmation").isEqualTo(410);
     }
 
     @Test

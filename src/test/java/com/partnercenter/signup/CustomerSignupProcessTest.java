@@ -10,7 +10,11 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.platform.PartnerTenantIdProvider;
+import com.partnercenter.provisioning.CustomerRequest;
+import com.partnercenter.provisioning.ProvisioningService;
 import com.partnercenter.security.Groups;
+import com.partnercenter.security.IdentityAdmin;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
@@ -51,6 +55,8 @@ class CustomerSignupProcessTest {
     @Autowired ProvisioningDriver provisioning;
     @Autowired CustomerRepository customers;
     @Autowired LinkService links;
+    @Autowired ProvisioningService provisioningService;
+    @Autowired IdentityAdmin identityAdmin;
 
     @BeforeEach
     void init() {
@@ -179,7 +185,9 @@ class CustomerSignupProcessTest {
         confirm(pi, other.domain());
         provisioning.runFor(pi.getBusinessKey());
 
-        assertThat(pi).hasPassed("Boundary_DomainTaken").isWaitingAt("Task_NotifyDomainTaken");
+        assertThat(pi).hasPassed("Task_CloseLink", "Boundary_DomainTaken").isWaitingAt("Task_NotifyDomainTaken");
+        assertThat(links.findById((Long) runtime.getVariable(pi.getId(), "linkId")).orElseThrow().revokedAt())
+                .as("no more acceptances once one is confirmed").isNotNull();
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(other.domain());
         jobs.runAll(pi.getId());
         assertThat(pi).isEnded().hasPassed("End_DomainTaken");
@@ -202,20 +210,67 @@ class CustomerSignupProcessTest {
     }
 
     @Test
-    void provisioningTheSameRequestTwiceCreatesOneCustomer() {
+    void aReplayedProvisioningAfterAWorkerCrashCreatesOneCustomerAndStillMailsThePasswordLink() throws Exception {
         ProcessInstance pi = invitationSent();
         String domain = TestData.unique("twice") + ".example";
         confirm(pi, domain);
+        // a worker provisioned, then died before completing the task: the same request runs again
+        var first = provisioningService.createCustomer(new CustomerRequest("New Co", domain, "FR", "fr", "Ada",
+                "Lovelace", "admin@" + domain, null), pi.getId() + "/Task_CreateCustomer");
 
-        // a worker that crashed after provisioning, before completing: the lock expires, the task runs again
-        var task = engine.getExternalTaskService().fetchAndLock(1, "crashed").topic("provisioning", 1)
-                .businessKey(pi.getBusinessKey()).execute();
-        assertThat(task).hasSize(1);
-        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 10));
         assertThat(provisioning.runFor(pi.getBusinessKey())).isEqualTo(1);
-        long first = customers.findByDomain(domain).orElseThrow().id();
-        assertThat(first).isPositive();
-        assertThat(pi).isWaitingAt("Task_EmailWelcome");
+
+        assertThat(runtime.getVariable(pi.getId(), "customerId")).isEqualTo(first.customerId());
+        assertThat(runtime.getVariable(pi.getId(), "customerCreated")).isEqualTo(true);
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(customers.findAdmins(customer.id())).hasSize(1);
+        assertThat(identity.createUserQuery().memberOfGroup(customer.groupId()).count()).isEqualTo(1);
+        jobs.runAll(pi.getId());
+        MimeMessage welcome = Arrays.stream(mail.getReceivedMessages()).filter(m -> to(m).equals("admin@" + domain))
+                .findFirst().orElseThrow();
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(welcome).replace("=\r\n", ""))
+                .contains("/password/");
+    }
+
+    @Test
+    void aStartVariableCannotNameAnotherUserAsInitiator() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser noAccess = data.user(partner, SupportedAccess.NONE);
+        PartnerUser colleague = data.user(partner, SupportedAccess.FULL);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("recipientEmail", "prospect@newco.example");
+        vars.put("initiator", colleague.userId());
+        identity.setAuthentication(noAccess.userId(), List.of(Groups.PARTNERS, partner.groupId()),
+                List.of(partner.tenantId()));
+        ProcessInstance pi;
+        try {
+            pi = runtime.startProcessInstanceByKey("customerSignup", vars);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(pi).hasNotPassed("Task_IssueLink").isWaitingAt("Task_NotifyRefusal");
+        assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("on behalf of");
+        assertThat(runtime.getVariable(pi.getId(), "partnerUserEmail")).isEqualTo(noAccess.email());
+    }
+
+    @Test
+    void aRefusedStarterWithoutAnAddressEndsWithTheReasonAndNoIncident() {
+        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        String operator = TestData.unique("op");
+        identityAdmin.ensureUser(operator, "No", "Mail", null, TestData.PASSWORD);
+        identityAdmin.ensureMembership(operator, Groups.OPERATORS);
+        identity.setAuthentication(operator, List.of(Groups.OPERATORS), List.of());
+        ProcessInstance pi;
+        try {
+            pi = runtime.startProcessInstanceByKey("customerSignup", Map.of("recipientEmail", "p@newco.example",
+                    PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId()));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(pi).isEnded().hasPassed("Gateway_StarterReachable", "End_Refused").hasNotPassed("Task_NotifyRefusal");
+        assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat((String) historicVariable(pi, "refusalReason")).contains("not started by a partner user");
     }
 
     /** A sign-up by a full-access user of a subscription advisor, its invitation sent. */
