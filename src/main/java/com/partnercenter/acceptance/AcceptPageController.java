@@ -59,6 +59,11 @@ public class AcceptPageController {
             return page(opened.link(), form, model);
         }
         AcceptanceService.Submitted result = acceptances.submit(opened.link(), form);
+        if (result instanceof AcceptanceService.Submitted.Throttled) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("partner", partner(opened.link()));
+            return "accept/throttled";
+        }
         if (result instanceof AcceptanceService.Submitted.Refused refused) {
             errors.rejectValue(refused.field(), refused.messageKey());
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -66,6 +71,8 @@ public class AcceptPageController {
         }
         model.addAttribute("partner", partner(opened.link()));
         model.addAttribute("adminEmail", form.getAdminEmail().trim());
+        model.addAttribute("mailDelayed",
+                result instanceof AcceptanceService.Submitted.AwaitingConfirmation awaiting && awaiting.mailDelayed());
         return "accept/check-email";
     }
 

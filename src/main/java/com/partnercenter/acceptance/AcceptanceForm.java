@@ -1,5 +1,6 @@
 package com.partnercenter.acceptance;
 
+import com.partnercenter.platform.EmailAddresses;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -52,6 +53,12 @@ public class AcceptanceForm {
     private String adminEmail;
 
     private boolean delegatedAdminConsent;
+
+    @AssertTrue(message = "{acceptance.email.invalid}")
+    public boolean isAdminEmailDeliverable() {
+        return adminEmail == null || adminEmail.isBlank() || adminEmail.length() > 254
+                || EmailAddresses.isValid(adminEmail.trim());
+    }
 
     @AssertTrue(message = "{acceptance.country.invalid}")
     public boolean isCountryKnown() {

@@ -3,6 +3,8 @@ package com.partnercenter.acceptance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import com.partnercenter.platform.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,5 +56,35 @@ public class AcceptanceRepository {
                 rs.getString("domain"), rs.getString("country").trim(), rs.getString("language").trim(),
                 rs.getString("admin_first_name"), rs.getString("admin_last_name"), rs.getString("admin_email"),
                 rs.getBoolean("delegated_admin_consent"), rs.getString("status"));
+    }
+
+    /** A pending acceptance of the same admin address through the same link, younger than {@code since}. */
+    public Optional<Acceptance> findPending(long linkId, String adminEmail, Instant since) {
+        return jdbc.sql("select " + COLUMNS + " from pc_acceptance where link_id = ? and lower(admin_email) = ? "
+                        + "and status = 'PENDING_CONFIRMATION' and created_at > ? order by id desc")
+                .params(linkId, adminEmail.toLowerCase(java.util.Locale.ROOT), Timestamp.from(since))
+                .query(AcceptanceRepository::row).list().stream().findFirst();
+    }
+
+    public long countPending(long linkId, Instant since) {
+        return jdbc.sql("select count(*) from pc_acceptance where link_id = ? and status = 'PENDING_CONFIRMATION' "
+                        + "and created_at > ?")
+                .params(linkId, Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /**
+     * Pending acceptances younger than {@code since} whose confirmation mail has not gone out (failed or never
+     * tried), on links that still work.
+     */
+    public List<Acceptance> findWithUnsentConfirmation(Instant since, Instant now) {
+        return jdbc.sql("select " + prefixed("a") + " from pc_acceptance a join pc_link l on l.id = a.link_id "
+                        + "left join pc_mail m on m.idempotency_key = 'acceptance/' || a.id || '/confirmation' "
+                        + "where a.status = 'PENDING_CONFIRMATION' and a.created_at > ? and l.revoked_at is null "
+                        + "and l.expires_at > ? and (m.status is null or m.status = 'FAILED') order by a.id")
+                .params(Timestamp.from(since), Timestamp.from(now)).query(AcceptanceRepository::row).list();
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,12 +29,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AcceptanceService {
 
+    private static final Logger log = LoggerFactory.getLogger(AcceptanceService.class);
+
     public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
     static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    /** A published link cannot be used to mail strangers without end: pending acceptances per link. */
+    static final int MAX_PENDING_PER_LINK = 50;
 
     /** Outcome of a submitted form. */
     public sealed interface Submitted {
-        record AwaitingConfirmation(long acceptanceId, String adminEmail) implements Submitted {}
+        /** {@code mailDelayed}: the confirmation mail could not leave yet; it is retried in the background. */
+        record AwaitingConfirmation(long acceptanceId, String adminEmail, boolean mailDelayed) implements Submitted {}
+
+        /** Too many acceptances wait for confirmation on this link. */
+        record Throttled() implements Submitted {}
 
         /** A business rule refused it; {@code field} names the form field, {@code messageKey} the reason. */
         record Refused(String field, String messageKey) implements Submitted {}
@@ -69,24 +79,67 @@ public class AcceptanceService {
         if (link.type() == LinkType.CUSTOMER_SIGNUP && customers.findByDomain(form.getDomain()).isPresent()) {
             return new Submitted.Refused("domain", "acceptance.domain.taken");
         }
-        Partner partner = partners.findById(link.partnerId()).orElseThrow();
-        Instant expiry = EngineClock.now().plus(CONFIRMATION_VALIDITY);
-        if (expiry.isAfter(link.expiresAt())) {
-            expiry = link.expiresAt();
+        Instant now = EngineClock.now();
+        Instant window = now.minus(CONFIRMATION_VALIDITY);
+        var pending = acceptances.findPending(link.id(), form.getAdminEmail(), window);
+        if (pending.isPresent()) {
+            // the same person again (double submit, second tab): one acceptance, one confirmation mail
+            return new Submitted.AwaitingConfirmation(pending.get().id(), pending.get().adminEmail(), false);
         }
-        Instant confirmationExpiry = expiry;
-        record Stored(long acceptanceId, IssuedLink confirmation) {}
-        Stored stored = tx.execute(status -> {
-            long acceptanceId = acceptances.insert(link.id(), form);
+        if (acceptances.countPending(link.id(), window) >= MAX_PENDING_PER_LINK) {
+            return new Submitted.Throttled();
+        }
+        Partner partner = partners.findById(link.partnerId()).orElseThrow();
+        long acceptanceId = tx.execute(status -> {
+            long id = acceptances.insert(link.id(), form);
             audit.record("customer:" + form.getAdminEmail(), "ACCEPTANCE_SUBMITTED", partner.id(), null,
                     link.businessKey(), form.getOrganizationName() + " (" + form.getDomain() + ")");
-            IssuedLink confirmation = links.issue(LinkType.EMAIL_CONFIRMATION, partner, confirmationExpiry,
-                    link.processInstanceId(), link.businessKey(), acceptanceId, true);
-            return new Stored(acceptanceId, confirmation);
+            return id;
         });
-        Acceptance acceptance = acceptances.findById(stored.acceptanceId()).orElseThrow();
-        mailer.sendConfirmation(acceptance, partner, stored.confirmation().url(), link.businessKey());
-        return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail());
+        Acceptance acceptance = acceptances.findById(acceptanceId).orElseThrow();
+        boolean sent = sendConfirmation(acceptance, link, partner);
+        return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(), !sent);
+    }
+
+    /**
+     * Issues a fresh one-time confirmation link (earlier unused ones of this acceptance stop working) and
+     * mails it. False when the mail could not leave: the acceptance stays stored and
+     * {@link #retryUnsentConfirmations()} tries again.
+     */
+    boolean sendConfirmation(Acceptance acceptance, Link link, Partner partner) {
+        Instant expiry = EngineClock.now().plus(CONFIRMATION_VALIDITY);
+        Instant confirmationExpiry = expiry.isAfter(link.expiresAt()) ? link.expiresAt() : expiry;
+        IssuedLink confirmation = tx.execute(status -> {
+            links.revokeConfirmationsOf(acceptance.id());
+            return links.issue(LinkType.EMAIL_CONFIRMATION, partner, confirmationExpiry, link.processInstanceId(),
+                    link.businessKey(), acceptance.id(), true);
+        });
+        try {
+            mailer.sendConfirmation(acceptance, partner, confirmation.url(), link.businessKey());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Confirmation mail of acceptance {} not sent yet, will retry: {}", acceptance.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Sends the confirmation mails that could not leave (runs in the background); returns how many left now. */
+    public int retryUnsentConfirmations() {
+        Instant now = EngineClock.now();
+        int sent = 0;
+        for (Acceptance acceptance : acceptances.findWithUnsentConfirmation(now.minus(CONFIRMATION_VALIDITY), now)) {
+            try {
+                Link link = links.findById(acceptance.linkId()).orElseThrow();
+                Partner partner = partners.findById(link.partnerId()).orElseThrow();
+                if (sendConfirmation(acceptance, link, partner)) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                // one bad row never stops the others
+                log.error("Confirmation mail of acceptance {} could not be retried", acceptance.id(), e);
+            }
+        }
+        return sent;
     }
 
     /**

@@ -12,6 +12,7 @@ import com.partnercenter.partner.PartnerService;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.PartnerCenterProperties;
 import com.partnercenter.productkey.ProductKeyCodec;
 import com.partnercenter.productkey.ProductKeyRepository;
@@ -128,7 +129,7 @@ public class DemoDataLoader {
         identity.ensureMembership("claire", Groups.CUSTOMERS);
         customers.linkPartner(contoso.id(), wwi.id());
         subscriptions.insert(wwi.id(), "BUSINESS_STANDARD", 40, Subscription.Status.ACTIVE,
-                Subscription.Origin.PURCHASE_OFFER, LocalDate.now().minusMonths(3), LocalDate.now().plusMonths(9),
+                Subscription.Origin.PURCHASE_OFFER, today().minusMonths(3), today().plusMonths(9),
                 contoso.id(), null);
 
         Customer tailspin = customerService.createCustomer("Tailspin Toys", "tailspintoys.example", "GB", "en", null);
@@ -156,7 +157,7 @@ public class DemoDataLoader {
             String sku = skuCodes[random.nextInt(skuCodes.length)];
             int licenses = 5 + random.nextInt(200);
             subscriptions.insert(c.id(), sku, licenses, Subscription.Status.ACTIVE, Subscription.Origin.PURCHASE_OFFER,
-                    LocalDate.now().minusDays(random.nextInt(300)), LocalDate.now().plusDays(30 + random.nextInt(300)),
+                    today().minusDays(random.nextInt(300)), today().plusDays(30 + random.nextInt(300)),
                     null, null);
         }
 
@@ -167,6 +168,10 @@ public class DemoDataLoader {
                 productKeys.insert(ProductKeyCodec.generate(random), p.id(), sku.code(), 10 + 5 * i, 12);
             }
         }
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(EngineClock.now(), java.time.ZoneOffset.UTC);
     }
 
     private void user(Partner partner, String userId, String first, String last, String language, CompanyRole role,

@@ -96,6 +96,13 @@ public class LinkService {
                 .params(Timestamp.from(EngineClock.now()), linkId).update() == 1;
     }
 
+    /** Revokes the unused confirmation links of an acceptance (before a new one is mailed). */
+    public void revokeConfirmationsOf(long acceptanceId) {
+        jdbc.sql("update pc_link set revoked_at = ? where acceptance_id = ? and link_type = 'EMAIL_CONFIRMATION' "
+                        + "and used_at is null and revoked_at is null")
+                .params(Timestamp.from(EngineClock.now()), acceptanceId).update();
+    }
+
     /** Revokes a link (no-op when already revoked). */
     public void revoke(long linkId) {
         jdbc.sql("update pc_link set revoked_at = ? where id = ? and revoked_at is null")

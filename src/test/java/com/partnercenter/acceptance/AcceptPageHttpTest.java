@@ -59,6 +59,9 @@ class AcceptPageHttpTest {
     @Autowired TestData data;
     @Autowired Jobs jobs;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+    @Autowired AcceptanceService acceptanceService;
+    @Autowired AcceptanceRepository acceptanceRepository;
 
     private Partner partner;
     private ProcessInstance pi;
@@ -177,6 +180,58 @@ class AcceptPageHttpTest {
     }
 
     @Test
+    void doubleSubmitKeepsOneAcceptanceAndSendsOneMail() throws Exception {
+        String domain = TestData.unique("dbl") + ".example";
+        assertThat(post(path, validForm(domain)).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(path, validForm(domain)).getStatusCode().value()).isEqualTo(200);
+        assertThat(acceptanceCount()).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equals("ada@" + domain)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmitWhileSmtpIsDownIsKeptAndItsConfirmationMailSentLater() throws Exception {
+        String domain = TestData.unique("down") + ".example";
+        int port = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        ResponseEntity<String> submitted;
+        try {
+            submitted = post(path, validForm(domain));
+        } finally {
+            mailSender.setPort(port);
+        }
+        assertThat(submitted.getStatusCode().value()).isEqualTo(200);
+        assertThat(submitted.getBody()).contains("Check your mailbox", "may take a few minutes");
+        assertThat(acceptanceCount()).isEqualTo(1);
+
+        assertThat(acceptanceService.retryUnsentConfirmations()).isGreaterThanOrEqualTo(1);
+        String confirmPath = confirmPathFrom(lastMailTo("ada@" + domain));
+        assertThat(post(confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
+        assertThat(acceptanceService.retryUnsentConfirmations()).as("nothing left to send").isZero();
+    }
+
+    @Test
+    void aLinkWithTooManyPendingAcceptancesRefusesMore() {
+        long linkId = (Long) runtime.getVariable(pi.getId(), "linkId");
+        for (int i = 0; i < AcceptanceService.MAX_PENDING_PER_LINK; i++) {
+            var form = new AcceptanceForm();
+            form.setOrganizationName("Flood " + i);
+            form.setDomain("flood" + i + ".example");
+            form.setCountry("FR");
+            form.setLanguage("en");
+            form.setAdminFirstName("F");
+            form.setAdminLastName("L");
+            form.setAdminEmail("f" + i + "@flood.example");
+            acceptanceRepository.insert(linkId, form);
+        }
+        ResponseEntity<String> refused = post(path, validForm(TestData.unique("late") + ".example"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(429);
+        assertThat(refused.getBody()).contains("Too many requests are waiting", partner.name());
+        assertThat(acceptanceCount()).isEqualTo(AcceptanceService.MAX_PENDING_PER_LINK);
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndNothingIsStored() {
         long before = acceptanceCount();
 
@@ -237,6 +292,20 @@ class AcceptPageHttpTest {
         runtime.createMessageCorrelation("RevokeLink").processInstanceId(pi.getId()).correlate();
         assertThat(get(path).getStatusCode().value()).isEqualTo(410);
         assertThat(acceptanceCount()).isZero();
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void assertNotFound(String p) {
