@@ -5,3 +5,4 @@ alter table pc_link add constraint ck_link_type check (link_type in
     ('TRIAL_INVITATION', 'PURCHASE_OFFER', 'DELEGATED_ADMIN', 'EMAIL_CONFIRMATION', 'CUSTOMER_SIGNUP',
      'PASSWORD_SETUP'));
 create index ix_link_user on pc_link (user_id);
+alter table pc_link add constraint fk_link_acceptance foreign key (acceptance_id) references pc_acceptance (id);

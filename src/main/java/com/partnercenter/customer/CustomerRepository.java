@@ -78,12 +78,6 @@ public class CustomerRepository {
         return insertAdmin(customer.id(), userId, firstName, lastName, email, true);
     }
 
-    /** An admin contact without a Camunda account yet (bulk imports); the account comes with its first sign-in link. */
-    public CustomerAdmin insertAdminRow(Customer customer, String userId, String firstName, String lastName,
-            String email) {
-        return insertAdmin(customer.id(), userId + "c" + customer.id(), firstName, lastName, email, true);
-    }
-
     /** Records that a partner manages a customer (partner of record or authorized service provider). */
     public void linkPartner(long partnerId, long customerId) {
         jdbc.sql("insert into pc_partner_customer (partner_id, customer_id) select ?, ? where not exists "

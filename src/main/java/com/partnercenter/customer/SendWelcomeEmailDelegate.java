@@ -2,7 +2,6 @@ package com.partnercenter.customer;
 
 import com.partnercenter.link.IssuedLink;
 import com.partnercenter.link.LinkService;
-import com.partnercenter.mail.MailOutbox;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
@@ -10,7 +9,6 @@ import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,15 +34,13 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
     static final int VALIDITY_DAYS = 7;
 
     private final MailService mails;
-    private final MailOutbox outbox;
     private final LinkService links;
     private final PartnerRepository partners;
     private final TransactionTemplate newTransaction;
 
-    public SendWelcomeEmailDelegate(MailService mails, MailOutbox outbox, LinkService links,
+    public SendWelcomeEmailDelegate(MailService mails, LinkService links,
             PartnerRepository partners, PlatformTransactionManager transactions) {
         this.mails = mails;
-        this.outbox = outbox;
         this.links = links;
         this.partners = partners;
         this.newTransaction = new TransactionTemplate(transactions);
@@ -56,9 +52,9 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
         String to = required(execution, "mailTo");
         String userId = required(execution, "customerAdminUserId");
         Number partnerId = (Number) execution.getVariable("partnerId");
-        String key = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
-                + to.toLowerCase(Locale.ROOT);
-        if (outbox.find(key).filter(e -> e.status() == MailOutbox.Status.SENT).isPresent()) {
+        String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+                null, to);
+        if (mails.wasSent(key)) {
             return;
         }
         Map<String, Object> model = new HashMap<>(execution.getVariables());

@@ -152,7 +152,9 @@ public class DemoDataLoader {
             String domain = name.toLowerCase().replace(' ', '-') + ".example";
             String language = i % 3 == 0 ? "fr" : "en";
             Customer c = customerService.createCustomer(name, domain, i % 3 == 0 ? "FR" : "GB", language, null);
-            customers.insertAdminRow(c, "admin" + i, "Admin", "Number " + i, "admin@" + domain);
+            // an admin contact without a sign-in account (it comes with a set-password link when needed)
+            customers.insertAdminWithUserId(c, CustomerService.adminUserId(c.id(), "admin@" + domain), "Admin",
+                    "Number " + i, "admin@" + domain);
             customers.linkPartner(northwind.id(), c.id());
             String sku = skuCodes[random.nextInt(skuCodes.length)];
             int licenses = 5 + random.nextInt(200);

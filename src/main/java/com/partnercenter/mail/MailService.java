@@ -109,9 +109,24 @@ public class MailService {
         return true;
     }
 
+    /**
+     * Idempotency key of a mail sent by a BPMN step: one mail per process instance, activity, optional
+     * distinguishing key and recipient, however often the job is retried.
+     */
+    public static String processMailKey(String processInstanceId, String activityId, String mailKey,
+            String recipient) {
+        return processInstanceId + "/" + activityId + (mailKey == null ? "" : "/" + mailKey) + "/"
+                + recipient.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** True when the mail of this key has been sent. */
+    public boolean wasSent(String idempotencyKey) {
+        return outbox.find(idempotencyKey).filter(e -> e.status() == MailOutbox.Status.SENT).isPresent();
+    }
+
     /** A retry of a sent mail stops here, before rendering: it does not depend on today's templates or data. */
     private boolean isSent(OutgoingMail mail) {
-        boolean sent = outbox.find(mail.idempotencyKey()).filter(e -> e.status() == MailOutbox.Status.SENT).isPresent();
+        boolean sent = wasSent(mail.idempotencyKey());
         if (sent) {
             log.info("E-mail {} was sent before, not sending it again", mail.idempotencyKey());
         }

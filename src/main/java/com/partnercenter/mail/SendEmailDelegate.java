@@ -1,7 +1,6 @@
 package com.partnercenter.mail;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -51,8 +50,8 @@ public class SendEmailDelegate implements JavaDelegate {
         String to = requiredString(execution, TO);
         String language = optionalString(execution, LANGUAGE);
         String mailKey = optionalString(execution, KEY);
-        String key = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId()
-                + (mailKey == null ? "" : "/" + mailKey) + "/" + to.toLowerCase(Locale.ROOT);
+        String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+                mailKey, to);
         Map<String, Object> variables = new HashMap<>(execution.getVariables());
         mails.send(new OutgoingMail(key, template, language, to, variables, partnerId(execution),
                 execution.getProcessBusinessKey()));

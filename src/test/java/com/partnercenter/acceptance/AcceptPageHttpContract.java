@@ -10,7 +10,6 @@ import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.security.Groups;
-import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
@@ -42,9 +41,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** The public accept pages through the real HTTP surface: link, form, confirmation mail, confirmation. */
-@IntegrationTest
-class AcceptPageHttpTest {
+/**
+ * The public accept pages through the real HTTP surface: link, form, confirmation mail, confirmation.
+ * Runs on H2 ({@link AcceptPageH2Test}) and on PostgreSQL ({@link AcceptPagePostgresTest}).
+ */
+abstract class AcceptPageHttpContract {
 
     @RegisterExtension
     static GreenMailExtension mail = TestMail.extension();
