@@ -85,6 +85,11 @@ public class CustomerRepository {
                 .params(partnerId, customerId, partnerId, customerId).update();
     }
 
+    public boolean isPartnerOf(long partnerId, long customerId) {
+        return jdbc.sql("select count(*) from pc_partner_customer where partner_id = ? and customer_id = ?")
+                .params(partnerId, customerId).query(Long.class).single() > 0;
+    }
+
     public long countForPartner(long partnerId) {
         return jdbc.sql("select count(*) from pc_partner_customer where partner_id = ?").param(partnerId)
                 .query(Long.class).single();

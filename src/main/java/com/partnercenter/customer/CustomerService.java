@@ -1,5 +1,6 @@
 package com.partnercenter.customer;
 
+import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.security.Groups;
 import com.partnercenter.security.IdentityAdmin;
 import java.security.SecureRandom;
@@ -14,11 +15,13 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final IdentityAdmin identity;
+    private final PartnerRepository partners;
     private final SecureRandom random = new SecureRandom();
 
-    public CustomerService(CustomerRepository customers, IdentityAdmin identity) {
+    public CustomerService(CustomerRepository customers, IdentityAdmin identity, PartnerRepository partners) {
         this.customers = customers;
         this.identity = identity;
+        this.partners = partners;
     }
 
     /** Creates the customer and its Camunda group. */
@@ -46,6 +49,17 @@ public class CustomerService {
         identity.ensureMembership(userId, customer.groupId());
         identity.ensureMembership(userId, Groups.CUSTOMERS);
         return admin;
+    }
+
+    /**
+     * Records that the partner serves the customer, and lets the customer's admins into the partner's
+     * tenant, so that tasks the partner's flows give them (e.g. a delegated-administration review) are
+     * theirs to see; what they may see inside it is still decided task by task.
+     */
+    @Transactional
+    public void linkPartner(long partnerId, Customer customer) {
+        customers.linkPartner(partnerId, customer.id());
+        partners.findById(partnerId).ifPresent(p -> identity.ensureGroupInTenant(p.tenantId(), customer.groupId()));
     }
 
     /** Sign-in id of a customer admin: letters and digits only (the engine's id whitelist). */

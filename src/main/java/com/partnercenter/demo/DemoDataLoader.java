@@ -127,7 +127,7 @@ public class DemoDataLoader {
         identity.ensureUser("claire", "Claire", "Bernard", "claire@wideworldimporters.example", password);
         identity.ensureMembership("claire", wwi.groupId());
         identity.ensureMembership("claire", Groups.CUSTOMERS);
-        customers.linkPartner(contoso.id(), wwi.id());
+        customerService.linkPartner(contoso.id(), wwi);
         subscriptions.insert(wwi.id(), "BUSINESS_STANDARD", 40, Subscription.Status.ACTIVE,
                 Subscription.Origin.PURCHASE_OFFER, today().minusMonths(3), today().plusMonths(9),
                 contoso.id(), null);
@@ -137,7 +137,7 @@ public class DemoDataLoader {
         identity.ensureUser("tom", "Tom", "Baker", "tom@tailspintoys.example", password);
         identity.ensureMembership("tom", tailspin.groupId());
         identity.ensureMembership("tom", Groups.CUSTOMERS);
-        customers.linkPartner(contoso.id(), tailspin.id());
+        customerService.linkPartner(contoso.id(), tailspin);
 
         // 150 customers of the authorized service provider (search from 100 customers on)
         Random random = new Random(42);
@@ -155,7 +155,7 @@ public class DemoDataLoader {
             // an admin contact without a sign-in account (it comes with a set-password link when needed)
             customers.insertAdminWithUserId(c, CustomerService.adminUserId(c.id(), "admin@" + domain), "Admin",
                     "Number " + i, "admin@" + domain);
-            customers.linkPartner(northwind.id(), c.id());
+            customerService.linkPartner(northwind.id(), c);
             String sku = skuCodes[random.nextInt(skuCodes.length)];
             int licenses = 5 + random.nextInt(200);
             subscriptions.insert(c.id(), sku, licenses, Subscription.Status.ACTIVE, Subscription.Origin.PURCHASE_OFFER,

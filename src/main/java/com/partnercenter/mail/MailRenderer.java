@@ -37,7 +37,7 @@ public class MailRenderer {
     private static final Pattern TITLE = Pattern.compile("(?is)<title>(.*?)</title>");
     private static final Pattern HREF = Pattern.compile("(?i)\\bhref=\"([^\"]*)\"");
 
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final SpringTemplateEngine engine = new StrictTemplateEngine();
     private final PartnerCenterProperties properties;
 
     public MailRenderer(PartnerCenterProperties properties) {
@@ -57,7 +57,6 @@ public class MailRenderer {
         messages.setAlwaysUseMessageFormat(true);
         engine.setTemplateResolver(templates);
         engine.setTemplateEngineMessageSource(messages);
-        engine.setMessageResolver(new StrictMessageResolver());
     }
 
     public RenderedMail render(String template, Language language, Map<String, Object> vars, Partner partner) {
@@ -110,6 +109,27 @@ public class MailRenderer {
                     + "needs the partner: variable partnerId)";
         }
         return root.getMessage();
+    }
+
+    /**
+     * Spring's engine replaces the message resolver with its own when it initializes; this one installs the
+     * strict resolver at that very moment, so that it is the one in use.
+     */
+    private static final class StrictTemplateEngine extends SpringTemplateEngine {
+        private org.springframework.context.MessageSource texts;
+
+        @Override
+        public void setTemplateEngineMessageSource(org.springframework.context.MessageSource source) {
+            super.setTemplateEngineMessageSource(source);
+            this.texts = source;
+        }
+
+        @Override
+        protected void initializeSpringSpecific() {
+            StrictMessageResolver resolver = new StrictMessageResolver();
+            resolver.setMessageSource(texts);
+            setMessageResolver(resolver);
+        }
     }
 
     /** A text missing from a bundle is an error, not a "??key_fr??" in a customer's mail. */

@@ -41,6 +41,10 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("processName", processName(execution));
+        if (execution.getSuperExecution() != null) {
+            checkCalledFlow(execution);
+            return;
+        }
         String initiator = (String) execution.getVariable("initiator");
         String authenticated = authenticatedUserId();
         if (authenticated != null && initiator != null && !authenticated.equals(initiator)) {
@@ -81,19 +85,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
                     "Ce processus est lancé pour un autre partenaire que le vôtre.");
             return;
         }
-        List<String> missingEn = new ArrayList<>();
-        List<String> missingFr = new ArrayList<>();
-        for (ProgramAuthorization required : required(execution)) {
-            if (!partner.has(required)) {
-                missingEn.add(required.label("en"));
-                missingFr.add(required.label("fr"));
-            }
-        }
-        if (!missingEn.isEmpty()) {
-            refuse(execution, lang, partner.name() + " does not hold the program authorization "
-                            + String.join(", ", missingEn) + ", which this flow requires.",
-                    partner.name() + " ne détient pas l'autorisation de programme "
-                            + String.join(", ", missingFr) + ", requise pour ce processus.");
+        if (missingAuthorizations(execution, partner, lang)) {
             return;
         }
         if ("true".equals(String.valueOf(ModelProperties.get(execution, "requireSupportedAccess")))
@@ -106,6 +98,40 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         }
         execution.setVariable("partnerAuthorized", true);
         execution.setVariable("refusalReason", null);
+    }
+
+    /**
+     * A flow called by another one (call activity): the caller already checked its user and passes
+     * {@code partnerId} (and {@code partnerUserEmail}/{@code partnerUserLanguage} of the user to tell);
+     * the partner's program authorizations are checked again, they may have changed.
+     */
+    private void checkCalledFlow(DelegateExecution execution) {
+        Object partnerId = execution.getVariable("partnerId");
+        Optional<Partner> found = partnerId instanceof Number n ? partners.findById(n.longValue()) : Optional.empty();
+        if (found.isEmpty()) {
+            refuse(execution, "en", "The calling flow did not name its partner (variable partnerId).",
+                    "Le processus appelant n'a pas indiqué son partenaire (variable partnerId).");
+            return;
+        }
+        Partner partner = found.get();
+        if (execution.getVariable("partnerUserEmail") == null) {
+            execution.setVariable("partnerUserEmail", partner.supportEmail());
+        }
+        if (execution.getVariable("partnerUserLanguage") == null) {
+            execution.setVariable("partnerUserLanguage", partner.defaultLanguage());
+        }
+        String lang = (String) execution.getVariable("partnerUserLanguage");
+        execution.setVariable("partnerName", partner.name());
+        execution.setVariable("partnerAdvisorCode", partner.advisorCode());
+        if (execution.getProcessBusinessKey() == null) {
+            Object flow = ModelProperties.get(execution, "businessKeyPrefix");
+            execution.setProcessBusinessKey(BusinessKeys.next(flow == null ? "FLOW" : flow.toString(),
+                    partner.advisorCode()));
+        }
+        if (!missingAuthorizations(execution, partner, lang)) {
+            execution.setVariable("partnerAuthorized", true);
+            execution.setVariable("refusalReason", null);
+        }
     }
 
     /** The user of the running command (Tasklist, REST); null for starts by the application itself. */
@@ -124,6 +150,26 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         return execution.getBpmnModelInstance().getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
                 .stream().filter(p -> key.equals(p.getId())).map(p -> p.getName()).filter(n -> n != null)
                 .findFirst().orElse(key);
+    }
+
+    /** Refuses and returns true when the partner lacks a program authorization the model requires. */
+    private static boolean missingAuthorizations(DelegateExecution execution, Partner partner, String lang) {
+        List<String> missingEn = new ArrayList<>();
+        List<String> missingFr = new ArrayList<>();
+        for (ProgramAuthorization required : required(execution)) {
+            if (!partner.has(required)) {
+                missingEn.add(required.label("en"));
+                missingFr.add(required.label("fr"));
+            }
+        }
+        if (!missingEn.isEmpty()) {
+            refuse(execution, lang, partner.name() + " does not hold the program authorization "
+                            + String.join(", ", missingEn) + ", which this flow requires.",
+                    partner.name() + " ne détient pas l'autorisation de programme "
+                            + String.join(", ", missingFr) + ", requise pour ce processus.");
+            return true;
+        }
+        return false;
     }
 
     private static Set<ProgramAuthorization> required(DelegateExecution execution) {

@@ -63,7 +63,7 @@ public class ProvisioningService {
                 CustomerAdmin admin = customerService.addAdmin(customer, request.adminFirstName(),
                         request.adminLastName(), request.adminEmail(), null);
                 if (request.partnerId() != null) {
-                    customers.linkPartner(request.partnerId(), customer.id());
+                    customerService.linkPartner(request.partnerId(), customer);
                 }
                 audit.record("provisioning", "CUSTOMER_CREATED", request.partnerId(), customer.id(), null,
                         customer.name() + " (" + customer.domain() + "), admin " + admin.userId());
@@ -111,7 +111,7 @@ public class ProvisioningService {
                 Subscription created = subscriptions.insert(customerId, skuCode, count, status, origin, start, end,
                         partnerOfRecordId, requestKey);
                 if (partnerOfRecordId != null) {
-                    customers.linkPartner(partnerOfRecordId, customerId);
+                    customerService.linkPartner(partnerOfRecordId, customers.findById(customerId).orElseThrow());
                 }
                 audit.record("provisioning", "SUBSCRIPTION_CREATED", partnerOfRecordId, customerId, null,
                         skuCode + " × " + count + " " + status + " until " + end);

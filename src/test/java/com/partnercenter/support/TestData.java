@@ -3,6 +3,8 @@ package com.partnercenter.support;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.customer.CustomerService;
 import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
@@ -29,11 +31,14 @@ public class TestData {
     private final PartnerService partners;
     private final CustomerService customers;
     private final CatalogueRepository catalogue;
+    private final CustomerRepository customerRepository;
 
-    public TestData(PartnerService partners, CustomerService customers, CatalogueRepository catalogue) {
+    public TestData(PartnerService partners, CustomerService customers, CatalogueRepository catalogue,
+            CustomerRepository customerRepository) {
         this.partners = partners;
         this.customers = customers;
         this.catalogue = catalogue;
+        this.customerRepository = customerRepository;
     }
 
     public static String unique(String prefix) {
@@ -63,6 +68,16 @@ public class TestData {
         String id = unique("c").toLowerCase(Locale.ROOT);
         return customers.createCustomer("Customer " + id, id + ".example", "FR", "fr", null);
     }
+
+    /** A customer of the partner, with one admin who can sign in (password {@link #PASSWORD}). */
+    public CustomerWithAdmin customerOf(Partner partner) {
+        Customer customer = customer();
+        customers.linkPartner(partner.id(), customer);
+        CustomerAdmin admin = customers.addAdmin(customer, "Cleo", "Admin", "cleo@" + customer.domain(), PASSWORD);
+        return new CustomerWithAdmin(customer, admin);
+    }
+
+    public record CustomerWithAdmin(Customer customer, CustomerAdmin admin) {}
 
     public Sku sku(boolean trialAllowed, int min, int max) {
         String code = unique("SKU").toUpperCase(Locale.ROOT);

@@ -1,0 +1,57 @@
+package com.partnercenter.customer;
+
+import com.partnercenter.mail.MailService;
+import com.partnercenter.mail.OutgoingMail;
+import com.partnercenter.platform.ModelProperties;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN "Email the customer's admins": the mail of camunda:property {@code mailTemplate} to every admin
+ * of the customer {@code customerId}, in the customer's language, and with property
+ * {@code copyPartner=true} also to the partner user ({@code partnerUserEmail}, {@code partnerUserLanguage}).
+ * Asynchronous with retries like {@code sendEmail}: each recipient's mail is keyed on its own (plus the
+ * optional variable {@code mailKey}), so a retry sends only what did not leave.
+ */
+@Component("emailCustomerAdmins")
+public class EmailCustomerAdminsDelegate implements JavaDelegate {
+
+    private final MailService mails;
+    private final CustomerRepository customers;
+
+    public EmailCustomerAdminsDelegate(MailService mails, CustomerRepository customers) {
+        this.mails = mails;
+        this.customers = customers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object template = ModelProperties.get(execution, "mailTemplate");
+        if (template == null) {
+            throw new IllegalStateException("task " + execution.getCurrentActivityId() + " has no mailTemplate property");
+        }
+        long customerId = ((Number) execution.getVariable("customerId")).longValue();
+        Customer customer = customers.findById(customerId).orElseThrow();
+        Number partnerId = (Number) execution.getVariable("partnerId");
+        Object mailKey = execution.getVariable("mailKey");
+        record Recipient(String address, String language) {}
+        List<Recipient> recipients = new ArrayList<>();
+        customers.findAdmins(customerId).forEach(a -> recipients.add(new Recipient(a.email(), customer.language())));
+        Object partnerAddress = execution.getVariable("partnerUserEmail");
+        if ("true".equals(String.valueOf(ModelProperties.get(execution, "copyPartner"))) && partnerAddress != null) {
+            recipients.add(new Recipient(partnerAddress.toString(), (String) execution.getVariable("partnerUserLanguage")));
+        }
+        Map<String, Object> model = new HashMap<>(execution.getVariables());
+        for (Recipient r : recipients) {
+            String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+                    mailKey == null ? null : mailKey.toString(), r.address());
+            mails.send(new OutgoingMail(key, template.toString(), r.language(), r.address(), model,
+                    partnerId == null ? null : partnerId.longValue(), execution.getProcessBusinessKey()));
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package com.partnercenter.delegation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.partnercenter.partner.CompanyRole;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.security.Groups;
+import com.partnercenter.support.IntegrationTest;
+import com.partnercenter.support.Jobs;
+import com.partnercenter.support.TestData;
+import com.partnercenter.support.TestData.CustomerWithAdmin;
+import com.partnercenter.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/delegated-admin.bpmn, with the clock moved for its timers. */
+@IntegrationTest
+class DelegatedAdminProcessTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMail.extension();
+
+    private static final long DAY = 24L * 3600 * 1000;
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired TestData data;
+    @Autowired Jobs jobs;
+    @Autowired RelationshipRepository relationships;
+    @Autowired RoleAssignmentService roles;
+    @Autowired DelegatedAdminService service;
+    @Autowired PartnerRepository partners;
+
+    private Partner partner;
+    private PartnerUser full;
+    private PartnerUser limited;
+    private PartnerUser none;
+    private CustomerWithAdmin customer;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
+        full = data.user(partner, CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);
+        limited = data.user(partner, SupportedAccess.LIMITED);
+        none = data.user(partner, SupportedAccess.NONE);
+        customer = data.customerOf(partner);
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void acceptedFullRelationshipGrantsRolesRemindsAndExpiresRemovingAccess() throws Exception {
+        ProcessInstance pi = request(full, "FULL", 60, false);
+        assertThat(pi).isWaitingAt("Task_AskCustomer");
+        jobs.runAll(pi.getId());
+        assertThat(pi).isWaitingAt("Task_Review");
+        assertThat(recipients()).containsExactly(customer.admin().email());
+        long relationshipId = (Long) runtime.getVariable(pi.getId(), "relationshipId");
+        assertThat(relationships.findById(relationshipId).orElseThrow().status()).isEqualTo(Relationship.Status.PENDING);
+
+        answer(pi, "ACCEPT", null);
+        assertThat(pi).hasPassed("Task_AssignRoles");
+        Relationship active = relationships.findById(relationshipId).orElseThrow();
+        assertThat(active.status()).isEqualTo(Relationship.Status.ACTIVE);
+        assertThat(relationships.roleOn(full.id(), customer.customer().id())).contains(AdminRole.GrantedRole.GLOBAL_ADMIN);
+        assertThat(relationships.roleOn(limited.id(), customer.customer().id())).contains(AdminRole.GrantedRole.PASSWORD_ADMIN);
+        assertThat(relationships.roleOn(none.id(), customer.customer().id())).isEmpty();
+        jobs.runAll(pi.getId());
+        assertThat(recipients()).contains(full.email());
+
+        // reminders 30, 7 and 1 days before the end, then the end
+        for (int daysLeft : new int[] {30, 7, 1}) {
+            assertThat(pi).isWaitingAt("Timer_ReminderDue");
+            assertThat(runtime.getVariable(pi.getId(), "reminderDaysLeft")).isEqualTo(daysLeft);
+            moveTo((Date) runtime.getVariable(pi.getId(), "nextReminderAt"));
+            jobs.runAll(pi.getId());
+        }
+        assertThat(pi).isWaitingAt("Timer_EndReached");
+        long reminders = Arrays.stream(mail.getReceivedMessages()).filter(m -> subject(m).contains("ends on")
+                || subject(m).contains("prend fin")).count();
+        assertThat(reminders).as("three reminders, to the customer admin and to the partner user").isEqualTo(6);
+        moveTo((Date) runtime.getVariable(pi.getId(), "endsAt"));
+        jobs.runAll(pi.getId());
+
+        assertThat(pi).isEnded().hasPassed("End_TermOver", "Task_CloseExpired", "End_Expired");
+        assertThat(relationships.findById(relationshipId).orElseThrow().status()).isEqualTo(Relationship.Status.EXPIRED);
+        assertThat(relationships.roleOn(full.id(), customer.customer().id())).isEmpty();
+        assertThat(relationships.findOpen(partner.id(), customer.customer().id())).isEmpty();
+    }
+
+    @Test
+    void limitedWithAutomaticRenewalIsRenewedBy180Days() {
+        ProcessInstance pi = request(full, "LIMITED", 10, true);
+        jobs.runAll(pi.getId());
+        answer(pi, "ACCEPT", null);
+        jobs.runAll(pi.getId());
+        assertThat(relationships.roleOn(full.id(), customer.customer().id())).contains(AdminRole.GrantedRole.PASSWORD_ADMIN);
+        assertThat(runtime.getVariable(pi.getId(), "reminderDaysLeft")).as("no 30-day reminder on a 10-day term")
+                .isEqualTo(7);
+        Date firstEnd = (Date) runtime.getVariable(pi.getId(), "endsAt");
+        moveTo(firstEnd);
+        jobs.runAll(pi.getId());
+        assertThat(pi).hasPassed("Task_Renew", "Task_TellRenewed").isWaitingAt("Timer_ReminderDue");
+        Date newEnd = (Date) runtime.getVariable(pi.getId(), "endsAt");
+        assertThat(newEnd.getTime() - firstEnd.getTime()).isEqualTo(180 * DAY);
+        assertThat(runtime.getVariable(pi.getId(), "reminderDaysLeft")).isEqualTo(30);
+        long id = (Long) runtime.getVariable(pi.getId(), "relationshipId");
+        assertThat(relationships.findById(id).orElseThrow().endsAt()).isEqualTo(newEnd.toInstant());
+    }
+
+    @Test
+    void declineTellsThePartnerWithTheComment() throws Exception {
+        ProcessInstance pi = request(full, "LIMITED", 365, false);
+        jobs.runAll(pi.getId());
+        answer(pi, "DECLINE", "Not now, <b>thanks</b>");
+        jobs.runAll(pi.getId());
+        assertThat(pi).isEnded().hasPassed("Task_CloseDeclined", "Task_TellDeclined", "End_Declined");
+        long id = (Long) historic(pi, "relationshipId");
+        assertThat(relationships.findById(id).orElseThrow().status()).isEqualTo(Relationship.Status.DECLINED);
+        MimeMessage toPartner = lastTo(full.email());
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(toPartner)).contains("Not now, &lt;b&gt;thanks");
+        assertThat(relationships.roleOn(full.id(), customer.customer().id())).isEmpty();
+    }
+
+    @Test
+    void noAnswerIn90DaysExpiresTheRequestAndTellsBothSides() {
+        ProcessInstance pi = request(full, "FULL", 365, false);
+        jobs.runAll(pi.getId());
+        moveTo(new Date(ClockUtil.getCurrentTime().getTime() + 89 * DAY));
+        assertThat(jobs.runAll(pi.getId())).isZero();
+        moveTo(new Date(ClockUtil.getCurrentTime().getTime() + 2 * DAY));
+        jobs.runAll(pi.getId());
+        assertThat(pi).isEnded().hasPassed("Boundary_NoAnswer", "Task_TellRequestExpired", "End_RequestExpired");
+        long id = (Long) historic(pi, "relationshipId");
+        assertThat(relationships.findById(id).orElseThrow().status()).isEqualTo(Relationship.Status.EXPIRED);
+        assertThat(recipients()).contains(customer.admin().email(), full.email());
+    }
+
+    @Test
+    void eitherSideCanEndItEarlyAndAccessGoesAtOnce() {
+        for (DelegatedAdminService.Side side : DelegatedAdminService.Side.values()) {
+            CustomerWithAdmin other = data.customerOf(partner);
+            customer = other;
+            ProcessInstance pi = request(full, "FULL", 365, false);
+            jobs.runAll(pi.getId());
+            answer(pi, "ACCEPT", null);
+            jobs.runAll(pi.getId());
+            long id = (Long) runtime.getVariable(pi.getId(), "relationshipId");
+            String actor = side == DelegatedAdminService.Side.PARTNER ? limited.userId() : other.admin().userId();
+            String outsider = side == DelegatedAdminService.Side.PARTNER ? other.admin().userId() : limited.userId();
+            assertThatThrownBy(() -> service.end(id, side, outsider, null)).isInstanceOf(SecurityException.class);
+
+            service.end(id, side, actor, "moving on");
+            jobs.runAll(pi.getId());
+
+            assertThat(pi).isEnded().hasPassed("Boundary_EndedEarly", "Task_CloseTerminated", "End_EndedEarly");
+            assertThat(relationships.findById(id).orElseThrow().status()).isEqualTo(Relationship.Status.TERMINATED);
+            assertThat(relationships.roleOn(full.id(), other.customer().id())).isEmpty();
+            assertThat(historic(pi, "endReason")).isEqualTo("ENDED_BY_" + side);
+            assertThatThrownBy(() -> service.end(id, side, actor, null)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void changingAUsersAccessUpdatesItsGrants() {
+        ProcessInstance pi = request(full, "FULL", 365, false);
+        jobs.runAll(pi.getId());
+        answer(pi, "ACCEPT", null);
+        long customerId = customer.customer().id();
+        assertThat(relationships.roleOn(none.id(), customerId)).isEmpty();
+
+        roles.reassign(withAccess(none, SupportedAccess.FULL));
+        assertThat(relationships.roleOn(none.id(), customerId)).contains(AdminRole.GrantedRole.GLOBAL_ADMIN);
+        roles.reassign(withAccess(none, SupportedAccess.LIMITED));
+        assertThat(relationships.roleOn(none.id(), customerId)).contains(AdminRole.GrantedRole.PASSWORD_ADMIN);
+        roles.reassign(withAccess(none, SupportedAccess.NONE));
+        assertThat(relationships.roleOn(none.id(), customerId)).isEmpty();
+    }
+
+    @Test
+    void onlyTheCustomersAdminsSeeAndAnswerTheReviewTask() {
+        ProcessInstance pi = request(full, "LIMITED", 365, false);
+        jobs.runAll(pi.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        CustomerWithAdmin otherCustomer = data.customerOf(partner);
+
+        assertThat(visibleTasks(customer.admin().userId(), customer.customer().groupId())).contains(task.getId());
+        assertThat(visibleTasks(otherCustomer.admin().userId(), otherCustomer.customer().groupId()))
+                .doesNotContain(task.getId());
+        assertThat(visibleTasksOfPartnerUser(full)).doesNotContain(task.getId());
+
+        identity.setAuthentication(otherCustomer.admin().userId(),
+                List.of(Groups.CUSTOMERS, otherCustomer.customer().groupId()), List.of(partner.tenantId()));
+        try {
+            assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "ACCEPT")))
+                    .isInstanceOf(AuthorizationException.class);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(pi).isWaitingAt("Task_Review");
+
+        identity.setAuthentication(customer.admin().userId(), List.of(Groups.CUSTOMERS, customer.customer().groupId()),
+                List.of(partner.tenantId()));
+        try {
+            assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "MAYBE")))
+                    .hasMessageContaining("ACCEPT or DECLINE");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(pi).isWaitingAt("Task_Review");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheReasonAndNothingIsStored() {
+        Partner noDelegation = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser advisor = data.user(noDelegation, SupportedAccess.FULL);
+        ProcessInstance refused = start(advisor, noDelegation, customer.customer().domain(), "FULL", 365, false);
+        assertThat(refused).isWaitingAt("Task_NotifyRefusal");
+        assertThat((String) runtime.getVariable(refused.getId(), "refusalReason")).contains("Delegated administration");
+
+        assertRefused(request(full, "FULL", 365, true), "cannot be renewed automatically");
+        assertRefused(request(full, "LIMITED", 0, false), "outside 1 to 730 days");
+        assertRefused(request(full, "LIMITED", 731, false), "outside 1 to 730 days");
+        assertRefused(request(full, "OWNER", 30, false), "not an administration level");
+        assertRefused(start(full, partner, data.customer().domain(), "LIMITED", 30, false), "is not one of");
+        assertRefused(start(full, partner, "nobody.example", "LIMITED", 30, false), "is not one of");
+        assertThat(relationships.findOpen(partner.id(), customer.customer().id())).isEmpty();
+
+        ProcessInstance first = request(full, "LIMITED", 30, false);
+        assertThat(first).isWaitingAt("Task_AskCustomer");
+        assertRefused(request(limited, "FULL", 30, false), "already waiting");
+    }
+
+    @Test
+    void calledByAnotherFlowItRunsForTheCallersPartnerAndCustomer() {
+        engine.getRepositoryService().createDeployment()
+                .addClasspathResource("bpmn/delegation-caller.bpmn").enableDuplicateFiltering(true).deploy();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("partnerTenantId", partner.tenantId());
+        vars.put("partnerId", partner.id());
+        vars.put("customerId", customer.customer().id());
+        vars.put("adminRole", "LIMITED");
+        vars.put("partnerUserEmail", full.email());
+        ProcessInstance caller = runtime.startProcessInstanceByKey("delegationCaller", "CALLER-" + partner.advisorCode(),
+                vars);
+        ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+                .singleResult();
+        assertThat(called).isNotNull();
+        assertThat(called.getTenantId()).isEqualTo(partner.tenantId());
+        assertThat(called).hasPassed("Task_RecordRequest").isWaitingAt("Task_AskCustomer");
+        assertThat(runtime.getVariable(called.getId(), "durationDays")).isEqualTo(365);
+    }
+
+    // ---- helpers
+
+    private ProcessInstance request(PartnerUser user, String role, int days, boolean autoExtend) {
+        return start(user, partner, customer.customer().domain(), role, days, autoExtend);
+    }
+
+    private ProcessInstance start(PartnerUser user, Partner p, String domain, String role, int days, boolean autoExtend) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("customerDomain", domain);
+        vars.put("adminRole", role);
+        vars.put("durationDays", days);
+        vars.put("autoExtend", autoExtend);
+        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, p.groupId()), List.of(p.tenantId()));
+        try {
+            return runtime.startProcessInstanceByKey("delegatedAdmin", vars);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void assertRefused(ProcessInstance pi, String reason) {
+        assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
+        assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(reason);
+    }
+
+    private void answer(ProcessInstance pi, String decision, String comment) {
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("decision", decision);
+        vars.put("reviewComment", comment);
+        identity.setAuthentication(customer.admin().userId(), List.of(Groups.CUSTOMERS, customer.customer().groupId()),
+                List.of(partner.tenantId()));
+        try {
+            tasks.complete(task.getId(), vars);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private List<String> visibleTasks(String userId, String group) {
+        identity.setAuthentication(userId, List.of(Groups.CUSTOMERS, group), List.of(partner.tenantId()));
+        try {
+            return tasks.createTaskQuery().list().stream().map(Task::getId).toList();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private List<String> visibleTasksOfPartnerUser(PartnerUser user) {
+        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
+                List.of(partner.tenantId()));
+        try {
+            return tasks.createTaskQuery().list().stream().map(Task::getId).toList();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private PartnerUser withAccess(PartnerUser user, SupportedAccess access) {
+        return new PartnerUser(user.id(), user.partnerId(), user.userId(), user.firstName(), user.lastName(),
+                user.email(), user.language(), user.companyRole(), access);
+    }
+
+    private static void moveTo(Date date) {
+        ClockUtil.setCurrentTime(new Date(date.getTime() + 1000));
+    }
+
+    private Object historic(ProcessInstance pi, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(name).singleResult().getValue();
+    }
+
+    private List<String> recipients() {
+        return Arrays.stream(mail.getReceivedMessages()).map(DelegatedAdminProcessTest::to).toList();
+    }
+
+    private MimeMessage lastTo(String address) {
+        MimeMessage found = null;
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (to(m).equals(address)) {
+                found = m;
+            }
+        }
+        assertThat(found).isNotNull();
+        return found;
+    }
+
+    private static String to(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
