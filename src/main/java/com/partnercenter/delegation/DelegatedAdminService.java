@@ -4,7 +4,9 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.PartnerRepository;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,9 +24,11 @@ public class DelegatedAdminService {
     private final PartnerRepository partners;
     private final CustomerRepository customers;
     private final RuntimeService runtime;
+    private final IdentityService identity;
 
     public DelegatedAdminService(RelationshipRepository relationships, PartnerRepository partners,
-            CustomerRepository customers, RuntimeService runtime) {
+            CustomerRepository customers, RuntimeService runtime, IdentityService identity) {
+        this.identity = identity;
         this.relationships = relationships;
         this.partners = partners;
         this.customers = customers;
@@ -60,7 +64,16 @@ public class DelegatedAdminService {
         variables.put("endReason", side == Side.PARTNER ? "ENDED_BY_PARTNER" : "ENDED_BY_CUSTOMER");
         variables.put("endedBy", userId);
         variables.put("endComment", comment);
-        runtime.createMessageCorrelation(END_MESSAGE).processInstanceId(relationship.processInstanceId())
-                .setVariables(variables).correlate();
+        // authorized above, by the relationship: the process itself moves on as the application
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            runtime.createMessageCorrelation(END_MESSAGE).processInstanceId(relationship.processInstanceId())
+                    .setVariables(variables).correlate();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
     }
 }

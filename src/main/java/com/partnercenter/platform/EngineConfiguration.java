@@ -34,12 +34,15 @@ public class EngineConfiguration {
         };
     }
 
-    /** The REST API under /engine-rest requires HTTP Basic authentication of a Camunda user. */
+    /**
+     * The REST API under /engine-rest, and the application's own API under /api, require HTTP Basic
+     * authentication of a Camunda user; the filter sets that user as the engine's current authentication.
+     */
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-rest-auth");
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.setOrder(1);
         return registration;

@@ -95,7 +95,25 @@ class DelegatedAdminRestTest {
 
         jobs.runAll(pi);
         long relationshipId = (Long) runtime.getVariable(pi, "relationshipId");
-        service.end(relationshipId, DelegatedAdminService.Side.CUSTOMER, customer.admin().userId(), null);
+        String end = "/api/delegated-admin/relationships/" + relationshipId + "/end";
+        assertThat(http.postForEntity(end, json(Map.of()), String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(as(neighbour.admin().userId()).postForEntity(end, json(Map.of()), String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        PartnerUser otherPartnersUser = data.user(data.partner(ProgramAuthorization.DELEGATED_ADMIN),
+                SupportedAccess.FULL);
+        assertThat(as(otherPartnersUser.userId()).postForEntity(end, json(Map.of()), String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(as(customer.admin().userId()).postForEntity("/api/delegated-admin/relationships/0/end",
+                json(Map.of()), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(relationships.findById(relationshipId).orElseThrow().status()).isEqualTo(Relationship.Status.ACTIVE);
+
+        ResponseEntity<String> ended = as(customer.admin().userId()).postForEntity(end,
+                json(Map.of("comment", "We manage it ourselves now")), String.class);
+        assertThat(ended.getStatusCode().value()).isEqualTo(204);
+        assertThat(relationships.findById(relationshipId).orElseThrow().status())
+                .isEqualTo(Relationship.Status.TERMINATED);
+        assertThat(as(full.userId()).postForEntity(end, json(Map.of()), String.class).getStatusCode().value())
+                .as("already ended").isEqualTo(409);
         assertThat(access.may(full.id(), customerId, CustomerAccess.Action.MANAGE_SUBSCRIPTIONS)).isFalse();
         assertThat(access.may(limited.id(), customerId, CustomerAccess.Action.RESET_USER_PASSWORD)).isFalse();
     }
