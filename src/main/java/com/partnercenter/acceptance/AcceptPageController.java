@@ -27,8 +27,11 @@ public class AcceptPageController {
     private final AcceptanceService acceptances;
     private final PartnerRepository partners;
     private final LinkPages pages;
+    private final OfferDescriptions offers;
 
-    public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages) {
+    public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages,
+            OfferDescriptions offers) {
+        this.offers = offers;
         this.acceptances = acceptances;
         this.partners = partners;
         this.pages = pages;
@@ -105,13 +108,14 @@ public class AcceptPageController {
 
     /** Link types whose flows have an accept page (the others come with their flows). */
     private static boolean acceptable(Link link) {
-        return link.type() == LinkType.CUSTOMER_SIGNUP;
+        return link.type() == LinkType.CUSTOMER_SIGNUP || link.type() == LinkType.TRIAL_INVITATION;
     }
 
     private String page(Link link, AcceptanceForm form, Model model) {
         model.addAttribute("partner", partner(link));
         model.addAttribute("form", form);
         model.addAttribute("linkType", link.type().name());
+        model.addAttribute("offer", offers.describe(link));
         model.addAttribute("countries", Countries.all());
         return "accept/offer";
     }

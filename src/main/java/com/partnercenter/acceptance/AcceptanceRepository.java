@@ -66,6 +66,11 @@ public class AcceptanceRepository {
                 .query(AcceptanceRepository::row).list().stream().findFirst();
     }
 
+    public long countConfirmed(long linkId) {
+        return jdbc.sql("select count(*) from pc_acceptance where link_id = ? and status = 'CONFIRMED'")
+                .param(linkId).query(Long.class).single();
+    }
+
     public long countPending(long linkId, Instant since) {
         return jdbc.sql("select count(*) from pc_acceptance where link_id = ? and status = 'PENDING_CONFIRMATION' "
                         + "and created_at > ?")

@@ -76,7 +76,8 @@ public class AcceptanceService {
     /** Stores a valid form and sends the confirmation link; nothing reaches the process yet. */
     public Submitted submit(Link link, AcceptanceForm raw) {
         AcceptanceForm form = raw.normalized();
-        if (link.type() == LinkType.CUSTOMER_SIGNUP && customers.findByDomain(form.getDomain()).isPresent()) {
+        // a published link cannot take over an existing organization: its admins sign in instead
+        if (customers.findByDomain(form.getDomain()).isPresent()) {
             return new Submitted.Refused("domain", "acceptance.domain.taken");
         }
         Instant now = EngineClock.now();
@@ -172,15 +173,48 @@ public class AcceptanceService {
                 audit.record("customer:" + acceptance.adminEmail(), "ACCEPTANCE_CONFIRMED",
                         confirmationLink.partnerId(), null, confirmationLink.businessKey(),
                         acceptance.organizationName() + " (" + acceptance.domain() + ")");
-                runtime.createMessageCorrelation(CONFIRMED_MESSAGE)
-                        .processInstanceId(confirmationLink.processInstanceId())
-                        .setVariables(variables(acceptance))
-                        .correlateWithResult();
+                Link invitation = links.findById(acceptance.linkId()).orElseThrow();
+                if (invitation.type() == LinkType.TRIAL_INVITATION) {
+                    startTrialAcceptance(invitation, acceptance);
+                } else {
+                    runtime.createMessageCorrelation(CONFIRMED_MESSAGE)
+                            .processInstanceId(confirmationLink.processInstanceId())
+                            .setVariables(variables(acceptance))
+                            .correlateWithResult();
+                }
                 return Confirmed.CONFIRMED;
             });
         } catch (MismatchingMessageCorrelationException notWaiting) {
             return Confirmed.NO_LONGER_OPEN;
         }
+    }
+
+    /** Process of one customer's trial, started by its confirmation; it reads the invitation's terms. */
+    public static final String TRIAL_ACCEPTANCE_PROCESS = "trialAcceptance";
+    static final java.util.List<String> INVITATION_TERMS = java.util.List.of("partnerId", "partnerUserEmail",
+            "partnerUserLanguage", "partnerName", "skuCode", "skuName", "trialDays", "trialLicenses",
+            "includeDelegatedAdmin", "delegatedAdminRole", "linkId");
+
+    /**
+     * Each confirmed acceptance of a trial invitation runs as its own instance (business key: the
+     * invitation's, plus "-A" and the acceptance id), in the partner's tenant, with the invitation's terms.
+     */
+    private void startTrialAcceptance(Link invitation, Acceptance acceptance) {
+        var invitationInstance = runtime.createProcessInstanceQuery()
+                .processInstanceId(invitation.processInstanceId()).active().singleResult();
+        if (invitationInstance == null) {
+            throw new MismatchingMessageCorrelationException("the invitation " + invitation.businessKey()
+                    + " is no longer open");
+        }
+        Map<String, Object> vars = new HashMap<>(runtime.getVariables(invitation.processInstanceId(),
+                INVITATION_TERMS));
+        vars.putAll(variables(acceptance));
+        vars.put("invitationBusinessKey", invitation.businessKey());
+        vars.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE, invitationInstance.getTenantId());
+        runtime.createProcessInstanceByKey(TRIAL_ACCEPTANCE_PROCESS)
+                .businessKey(invitation.businessKey() + "-A" + acceptance.id())
+                .setVariables(vars)
+                .execute();
     }
 
     static Map<String, Object> variables(Acceptance a) {

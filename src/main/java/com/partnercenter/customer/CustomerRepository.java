@@ -85,6 +85,13 @@ public class CustomerRepository {
                 .params(partnerId, customerId, partnerId, customerId).update();
     }
 
+    /** Language of the customer whose admin has this address, if it is one. */
+    public Optional<String> languageOfAdmin(String email) {
+        return jdbc.sql("select c.language from pc_customer c join pc_customer_admin a on a.customer_id = c.id "
+                        + "where a.email_lower = ? order by a.id")
+                .param(email.toLowerCase(Locale.ROOT)).query(String.class).list().stream().map(String::trim).findFirst();
+    }
+
     public boolean isPartnerOf(long partnerId, long customerId) {
         return jdbc.sql("select count(*) from pc_partner_customer where partner_id = ? and customer_id = ?")
                 .params(partnerId, customerId).query(Long.class).single() > 0;

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * partner's, with no pending or active relationship with it. Any refusal is BPMN error
  * {@code INVALID_REQUEST} with a message for the partner. Outputs: {@code relationshipId},
  * {@code customerId}, {@code customerName}, {@code customerGroupId}, normalized request variables. The
- * customer's admins may then see the review task: their group joins the partner's tenant.
+ * customer's admins may then see the review task: their group joins the partner's tenant. With
+ * {@code preApproved=true} (application starts only) the customer already agreed: no review task.
  */
 @Component("recordDelegatedAdminRequest")
 public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
@@ -70,6 +71,15 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
             throw alreadyOpen(customer, relationships.findOpen(partnerId, customer.id()).orElseThrow());
         }
         identity.ensureGroupInTenant(partner.tenantId(), customer.groupId());
+        // a customer that already agreed (ticked it on an accept page confirmed from its admin mailbox) is not
+        // asked again; only the application may say so, never a signed-in user starting the flow
+        boolean userStart = org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null
+                && org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthenticatedUserId() != null;
+        boolean preApproved = !userStart && Boolean.TRUE.equals(execution.getVariable("preApproved"));
+        execution.setVariable("preApproved", preApproved);
+        if (preApproved) {
+            execution.setVariable("reviewedBy", execution.getVariable("approvedBy"));
+        }
         execution.setVariable("relationshipId", id);
         execution.setVariable("customerId", customer.id());
         execution.setVariable("customerName", customer.name());

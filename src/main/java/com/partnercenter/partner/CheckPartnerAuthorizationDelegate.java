@@ -41,7 +41,10 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("processName", processName(execution));
-        if (execution.getSuperExecution() != null) {
+        if (execution.getSuperExecution() != null
+                || (authenticatedUserId() == null && execution.getVariable("initiator") == null
+                        && execution.getVariable("partnerId") != null)) {
+            // called by another flow, or started by the application itself for a partner
             checkCalledFlow(execution);
             return;
         }
@@ -101,7 +104,8 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
     }
 
     /**
-     * A flow called by another one (call activity): the caller already checked its user and passes
+     * A flow called by another one (call activity), or started by the application itself (never by a
+     * signed-in user, whose starts always take the path above): the caller already checked its user and passes
      * {@code partnerId} (and {@code partnerUserEmail}/{@code partnerUserLanguage} of the user to tell);
      * the partner's program authorizations are checked again, they may have changed.
      */

@@ -48,6 +48,22 @@ public class SubscriptionRepository {
                 partnerOfRecordId);
     }
 
+    /** The process instance that follows this subscription's lifecycle (a trial's reminders and expiry). */
+    public void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update pc_subscription set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    public Optional<String> processInstanceOf(long id) {
+        return jdbc.sql("select process_instance_id from pc_subscription where id = ?").param(id)
+                .query(String.class).optional();
+    }
+
+    /** TRIAL → EXPIRED; false when the subscription is no longer a trial (converted, cancelled). */
+    public boolean expireTrial(long id) {
+        return jdbc.sql("update pc_subscription set status = 'EXPIRED', updated_at = ? where id = ? and status = 'TRIAL'")
+                .params(java.sql.Timestamp.from(com.partnercenter.platform.EngineClock.now()), id).update() == 1;
+    }
+
     static Subscription row(ResultSet rs, int n) throws SQLException {
         Long por = rs.getObject("partner_of_record_id", Long.class);
         return new Subscription(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("sku_code"),

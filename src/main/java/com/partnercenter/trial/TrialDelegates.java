@@ -1,0 +1,234 @@
+package com.partnercenter.trial;
+
+import com.partnercenter.acceptance.AcceptanceRepository;
+import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.Sku;
+import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.link.LinkService;
+import com.partnercenter.mail.MailService;
+import com.partnercenter.mail.OutgoingMail;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.platform.EmailAddresses;
+import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.subscription.Subscription;
+import com.partnercenter.subscription.SubscriptionRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The steps of processes/trial-invitation.bpmn and processes/trial-acceptance.bpmn, each a bean named after its task. */
+@Configuration
+public class TrialDelegates {
+
+    static final int MAX_RECIPIENTS = 50;
+    static final String INVALID_REQUEST = "INVALID_REQUEST";
+
+    private final CatalogueRepository catalogue;
+    private final PartnerRepository partners;
+    private final CustomerRepository customers;
+    private final SubscriptionRepository subscriptions;
+    private final AcceptanceRepository acceptances;
+    private final LinkService links;
+    private final MailService mails;
+
+    public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
+            SubscriptionRepository subscriptions, AcceptanceRepository acceptances, LinkService links,
+            MailService mails) {
+        this.catalogue = catalogue;
+        this.partners = partners;
+        this.customers = customers;
+        this.subscriptions = subscriptions;
+        this.acceptances = acceptances;
+        this.links = links;
+        this.mails = mails;
+    }
+
+    /**
+     * "Check the invitation": the SKU exists and allows trials; delegated administration only for partners
+     * holding it, Full or Limited; recipients are e-mail addresses (at most {@value #MAX_RECIPIENTS}).
+     * Sets the trial's terms ({@code skuName}, {@code trialDays}, {@code trialLicenses}) and
+     * {@code recipientList} (comma-separated). Bad input: BPMN error INVALID_REQUEST with the reason.
+     */
+    @Bean
+    public JavaDelegate prepareTrialInvitation() {
+        return execution -> {
+            Partner partner = partners.findById(((Number) execution.getVariable("partnerId")).longValue()).orElseThrow();
+            Object code = execution.getVariable("skuCode");
+            if (code == null || code.toString().isBlank()) {
+                throw refuse("Choose the offer to try");
+            }
+            Sku sku = catalogue.find(code.toString().trim())
+                    .orElseThrow(() -> refuse("'" + code + "' is not an offer of the catalogue"));
+            if (!sku.trialAllowed() || !sku.sellable()) {
+                throw refuse(sku.name() + " cannot be offered as a trial");
+            }
+            boolean delegated = Boolean.TRUE.equals(execution.getVariable("includeDelegatedAdmin"));
+            String role = null;
+            if (delegated) {
+                if (!partner.has(ProgramAuthorization.DELEGATED_ADMIN)) {
+                    throw refuse(partner.name() + " does not hold the Delegated administration authorization: "
+                            + "send the invitation without delegated administration");
+                }
+                Object r = execution.getVariable("delegatedAdminRole");
+                role = r == null ? "LIMITED" : r.toString().trim().toUpperCase(Locale.ROOT);
+                if (!role.equals("FULL") && !role.equals("LIMITED")) {
+                    throw refuse("'" + r + "' is not an administration level (Full or Limited)");
+                }
+            }
+            List<String> recipients = recipients(execution.getVariable("recipientEmails"));
+            Object message = execution.getVariable("personalMessage");
+            if (message != null && message.toString().length() > 1000) {
+                throw refuse("The personal message can have at most 1000 characters");
+            }
+            execution.setVariable("skuCode", sku.code());
+            execution.setVariable("skuName", sku.name());
+            execution.setVariable("trialDays", sku.trialDays());
+            execution.setVariable("trialLicenses", sku.trialLicenses());
+            execution.setVariable("includeDelegatedAdmin", delegated);
+            execution.setVariable("delegatedAdminRole", role);
+            execution.setVariable("recipientList", String.join(",", recipients));
+            execution.setVariable("recipientCount", recipients.size());
+        };
+    }
+
+    static List<String> recipients(Object raw) {
+        Set<String> result = new LinkedHashSet<>();
+        if (raw != null) {
+            for (String part : raw.toString().split("[\\r\\n,;]+")) {
+                String address = part.trim();
+                if (address.isEmpty()) {
+                    continue;
+                }
+                if (!EmailAddresses.isValid(address)) {
+                    throw refuse("'" + address + "' is not an e-mail address");
+                }
+                result.add(address.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (result.size() > MAX_RECIPIENTS) {
+            throw refuse(result.size() + " recipients: at most " + MAX_RECIPIENTS + " per invitation");
+        }
+        return new ArrayList<>(result);
+    }
+
+    /**
+     * "Email the recipients": the invitation to every recipient, in the language of the customer it is an
+     * admin of when known, else the partner's. One mail per recipient, never twice.
+     */
+    @Bean
+    public JavaDelegate emailInvitationRecipients() {
+        return execution -> {
+            String list = (String) execution.getVariable("recipientList");
+            if (list == null || list.isBlank()) {
+                return;
+            }
+            Partner partner = partners.findById(((Number) execution.getVariable("partnerId")).longValue()).orElseThrow();
+            Map<String, Object> model = new HashMap<>(execution.getVariables());
+            model.put("linkExpiresAtText", dateText(((Date) execution.getVariable("linkExpiresAt")).toInstant()));
+            for (String address : list.split(",")) {
+                String language = customers.languageOfAdmin(address).orElse(partner.defaultLanguage());
+                mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),
+                        execution.getCurrentActivityId(), null, address), "trial-invitation", language, address, model,
+                        partner.id(), execution.getProcessBusinessKey()));
+            }
+        };
+    }
+
+    /**
+     * "Close the link": the invitation and pending confirmations stop working; sets {@code closeReason}
+     * (camunda:property) and {@code acceptedCount} (confirmed acceptances) for the partner's mail.
+     */
+    @Bean
+    public JavaDelegate closeTrialInvitation() {
+        return execution -> {
+            links.revokeAllOf(execution.getProcessInstanceId());
+            execution.setVariable("closeReason", String.valueOf(ModelProperties.get(execution, "closeReason")));
+            long linkId = ((Number) execution.getVariable("linkId")).longValue();
+            execution.setVariable("acceptedCount", acceptances.countConfirmed(linkId));
+        };
+    }
+
+    /**
+     * "Follow the trial": the subscription remembers this instance (a purchase converts the trial through
+     * it); the trial's end and its reminders 7 and 1 days before become timer dates.
+     */
+    @Bean
+    public JavaDelegate watchTrial() {
+        return execution -> {
+            long subscriptionId = ((Number) execution.getVariable("subscriptionId")).longValue();
+            subscriptions.setProcessInstance(subscriptionId, execution.getProcessInstanceId());
+            Instant end = LocalDate.parse((String) execution.getVariable("subscriptionEndDate"))
+                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+            execution.setVariable("trialEndsAt", Date.from(end));
+            execution.setVariable("trialEndsAtText", dateText(end));
+            execution.setVariable("reminder7At", Date.from(notBeforeNow(end.minus(Duration.ofDays(7)))));
+            execution.setVariable("reminder1At", Date.from(notBeforeNow(end.minus(Duration.ofDays(1)))));
+        };
+    }
+
+    /** "Expire the trial": a trial still running expires; one converted meanwhile (now ACTIVE) stays. */
+    @Bean
+    public JavaDelegate expireTrial() {
+        return execution -> {
+            long subscriptionId = ((Number) execution.getVariable("subscriptionId")).longValue();
+            boolean expired = subscriptions.expireTrial(subscriptionId);
+            Subscription now = subscriptions.findById(subscriptionId).orElseThrow();
+            execution.setVariable("trialExpired", expired || now.status() == Subscription.Status.EXPIRED);
+        };
+    }
+
+    /**
+     * "Start delegated administration": the customer ticked it on the accept page and confirmed from its
+     * admin mailbox, so the relationship starts as already agreed (no review task), in its own
+     * "Delegated administration" instance with its reminders and end.
+     */
+    @Bean
+    public JavaDelegate startAgreedDelegatedAdmin() {
+        return execution -> {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE,
+                    execution.getVariable("partnerTenantId"));
+            for (String name : List.of("partnerId", "customerId", "partnerUserEmail", "partnerUserLanguage")) {
+                vars.put(name, execution.getVariable(name));
+            }
+            vars.put("adminRole", execution.getVariable("delegatedAdminRole"));
+            vars.put("preApproved", true);
+            vars.put("approvedBy", execution.getVariable("customerAdminUserId"));
+            execution.getProcessEngineServices().getRuntimeService()
+                    .createProcessInstanceByKey("delegatedAdmin")
+                    .businessKey(execution.getProcessBusinessKey() + "-DA")
+                    .setVariables(vars)
+                    .execute();
+        };
+    }
+
+    private static Instant notBeforeNow(Instant at) {
+        Instant now = EngineClock.now();
+        return at.isBefore(now) ? now : at;
+    }
+
+    static String dateText(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static BpmnError refuse(String message) {
+        return new BpmnError(INVALID_REQUEST, message);
+    }
+
+}
