@@ -1,0 +1,199 @@
+package com.partnercenter.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.partnercenter.catalogue.Sku;
+import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.security.Groups;
+import com.partnercenter.subscription.Subscription;
+import com.partnercenter.subscription.SubscriptionRepository;
+import com.partnercenter.support.Jobs;
+import com.partnercenter.support.ProvisioningDriver;
+import com.partnercenter.support.TestData;
+import com.partnercenter.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A trial invitation through the real HTTP surface: the accept page shows the trial's terms and the
+ * delegated-administration request, the confirmation starts the customer's trial, many customers can
+ * accept the same link at once. Runs on H2 and PostgreSQL.
+ */
+abstract class TrialAcceptPageContract {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMail.extension();
+
+    private static final Pattern CONFIRM_URL =
+            Pattern.compile("https://partners\\.test(/p/[A-Z0-9]+/confirm/[A-Za-z0-9_-]{43})");
+
+    @LocalServerPort int port;
+    @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtime;
+    @Autowired IdentityService identity;
+    @Autowired TestData data;
+    @Autowired Jobs jobs;
+    @Autowired ProvisioningDriver provisioning;
+    @Autowired CustomerRepository customers;
+    @Autowired SubscriptionRepository subscriptions;
+
+    private Partner partner;
+    private Sku sku;
+    private ProcessInstance invitation;
+    private String path;
+
+    @BeforeEach
+    void invite() {
+        partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR, ProgramAuthorization.DELEGATED_ADMIN);
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        sku = data.sku(true, 1, 300);
+        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
+                List.of(partner.tenantId()));
+        try {
+            invitation = runtime.startProcessInstanceByKey("trialInvitation", Map.of("skuCode", sku.code(),
+                    "includeDelegatedAdmin", true, "delegatedAdminRole", "FULL", "linkValidityDays", 30));
+        } finally {
+            identity.clearAuthentication();
+        }
+        jobs.runAll(invitation.getId());
+        path = ((String) runtime.getVariable(invitation.getId(), "invitationUrl")).replace("https://partners.test", "");
+    }
+
+    @Test
+    void thePageShowsTheTrialAndTheDelegatedAdministrationRequestInBothLanguages() {
+        ResponseEntity<String> en = http.getForEntity(path, String.class);
+        assertThat(en.getStatusCode().value()).isEqualTo(200);
+        assertThat(en.getBody()).contains("Try " + sku.name() + " free", "A 30-day trial", "25 licenses",
+                "Full administration", "name=\"delegatedAdminConsent\"", partner.phone());
+        ResponseEntity<String> fr = http.getForEntity(path + "?lang=fr", String.class);
+        assertThat(fr.getBody()).contains("Essayez " + sku.name() + " gratuitement", "Un essai de 30 jours",
+                "administration complète");
+    }
+
+    @Test
+    void aConfirmedAcceptanceStartsTheCustomersTrial() {
+        String domain = TestData.unique("tri") + ".example";
+        MultiValueMap<String, String> form = form(domain);
+        form.add("delegatedAdminConsent", "true");
+        assertThat(post(path, form).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(confirmPath("ada@" + domain), new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
+
+        ProcessInstance trial = runtime.createProcessInstanceQuery().processDefinitionKey("trialAcceptance")
+                .processInstanceBusinessKeyLike(invitation.getBusinessKey() + "-A%").singleResult();
+        assertThat(trial).isNotNull();
+        assertThat(trial.getTenantId()).isEqualTo(partner.tenantId());
+        assertThat(runtime.getVariable(trial.getId(), "delegatedAdminConsent")).isEqualTo(true);
+        assertThat(runtime.getVariable(trial.getId(), "skuCode")).isEqualTo(sku.code());
+        provisioning.runFor(trial.getBusinessKey());
+        provisioning.runFor(trial.getBusinessKey());
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(subscriptions.findByCustomer(customer.id())).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(Subscription.Status.TRIAL));
+
+        assertThat(post(path, form(domain)).getStatusCode().value()).as("the same domain again").isEqualTo(409);
+    }
+
+    @Test
+    void twentyCustomersAcceptingAtOnceGetTwentyTrials() throws Exception {
+        List<String> domains = new ArrayList<>();
+        List<String> confirmations = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String domain = TestData.unique("many" + i) + ".example";
+            domains.add(domain);
+            assertThat(post(path, form(domain)).getStatusCode().value()).isEqualTo(200);
+            confirmations.add(confirmPath("ada@" + domain));
+        }
+        var pool = Executors.newFixedThreadPool(8);
+        var gate = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String confirmation : confirmations) {
+                answers.add(pool.submit(() -> {
+                    gate.await();
+                    return post(confirmation, new LinkedMultiValueMap<>()).getStatusCode().value();
+                }));
+            }
+            gate.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var trials = runtime.createProcessInstanceQuery().processDefinitionKey("trialAcceptance")
+                .processInstanceBusinessKeyLike(invitation.getBusinessKey() + "-A%").list();
+        assertThat(trials).hasSize(20);
+        for (ProcessInstance trial : trials) {
+            provisioning.runFor(trial.getBusinessKey());
+            provisioning.runFor(trial.getBusinessKey());
+        }
+        for (String domain : domains) {
+            var customer = customers.findByDomain(domain).orElseThrow();
+            assertThat(subscriptions.findByCustomer(customer.id())).hasSize(1);
+        }
+    }
+
+    private String confirmPath(String address) {
+        MimeMessage found = null;
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            try {
+                if (m.getAllRecipients()[0].toString().equals(address)) {
+                    found = m;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(found).as("confirmation mail to " + address).isNotNull();
+        Matcher matcher = CONFIRM_URL.matcher(GreenMailUtil.getBody(found).replace("=\r\n", ""));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static MultiValueMap<String, String> form(String domain) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("organizationName", "Trial Co " + domain);
+        form.add("domain", domain);
+        form.add("country", "FR");
+        form.add("language", "fr");
+        form.add("adminFirstName", "Ada");
+        form.add("adminLastName", "Lovelace");
+        form.add("adminEmail", "ada@" + domain);
+        return form;
+    }
+
+    private ResponseEntity<String> post(String p, MultiValueMap<String, String> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return http.postForEntity("http://localhost:" + port + p, new HttpEntity<>(form, headers), String.class);
+    }
+}
