@@ -169,7 +169,7 @@ public class PartnerOfRecordService {
         model.put("details", change.details());
         model.put("customerName", customer.name());
         model.put("customerDomain", customer.domain());
-        model.put("subscriptionId", subscription.id());
+        model.put("subscriptionId", String.valueOf(subscription.id()));
         model.put("skuName", catalogue.find(subscription.skuCode()).map(Sku::name).orElse(subscription.skuCode()));
         model.put("licenses", subscription.licenses());
         model.put("endDate", subscription.endDate().toString());
