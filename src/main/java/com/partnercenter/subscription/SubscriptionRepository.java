@@ -64,6 +64,26 @@ public class SubscriptionRepository {
                 .params(java.sql.Timestamp.from(com.partnercenter.platform.EngineClock.now()), id).update() == 1;
     }
 
+    /** Sets the end of the subscription's term. */
+    public void updateEndDate(long id, LocalDate endDate) {
+        jdbc.sql("update pc_subscription set end_date = ?, updated_at = current_timestamp where id = ?")
+                .params(endDate, id).update();
+    }
+
+    /**
+     * Sets the partner of record when it is still {@code expected} (null: none): a conditional update, true
+     * when it changed.
+     */
+    public boolean updatePartnerOfRecord(long id, Long expected, Long partnerOfRecordId) {
+        String condition = expected == null ? "partner_of_record_id is null" : "partner_of_record_id = ?";
+        var spec = jdbc.sql("update pc_subscription set partner_of_record_id = ?, updated_at = current_timestamp "
+                + "where id = ? and " + condition).param(partnerOfRecordId).param(id);
+        if (expected != null) {
+            spec = spec.param(expected);
+        }
+        return spec.update() == 1;
+    }
+
     static Subscription row(ResultSet rs, int n) throws SQLException {
         Long por = rs.getObject("partner_of_record_id", Long.class);
         return new Subscription(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("sku_code"),

@@ -85,4 +85,27 @@ public class TestData {
         catalogue.insert(sku);
         return sku;
     }
+
+    // ---- product keys (issue 6)
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.partnercenter.productkey.ProductKeyRepository productKeys;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.partnercenter.security.IdentityAdmin identityAdmin;
+
+    /** A fresh unused product key of the partner (normalized form). */
+    public String productKey(Partner partner, Sku sku, int licenses, int termMonths) {
+        String key = com.partnercenter.productkey.ProductKeyCodec.generate();
+        productKeys.insert(key, partner.id(), sku.code(), licenses, termMonths);
+        return key;
+    }
+
+    /** A user in the operators group (password {@link #PASSWORD}). */
+    public String operator() {
+        String id = unique("op").toLowerCase(Locale.ROOT);
+        identityAdmin.ensureUser(id, "Olga", "Operator", id + "@operator.example", PASSWORD);
+        identityAdmin.ensureMembership(id, com.partnercenter.security.Groups.OPERATORS);
+        return id;
+    }
 }
