@@ -59,6 +59,7 @@ class TrialProcessTest {
     @Autowired SubscriptionRepository subscriptions;
     @Autowired RelationshipRepository relationships;
     @Autowired LinkService links;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private Partner partner;
     private PartnerUser user;
@@ -168,8 +169,10 @@ class TrialProcessTest {
         moveTo((Date) runtime.getVariable(trial.getId(), "trialEndsAt"));
         jobs.runAll(trial.getId());
 
-        assertThat(trial).isEnded().hasPassed("Task_Remind7", "Task_Remind1", "Task_ExpireTrial", "End_TrialOver",
-                "End_TrialEnded");
+        assertThat(trial).isEnded().hasPassed("Task_Remind7", "Task_Remind1", "Task_ExpireTrial", "Task_RecordExpiry",
+                "End_TrialOver", "End_TrialEnded");
+        assertThat(recipients()).as("the partner of record is told at its support address")
+                .contains(partner.supportEmail());
         assertThat(subscriptions.findById(subscriptionId).orElseThrow().status()).isEqualTo(Subscription.Status.EXPIRED);
         assertThat(tasks.createTaskQuery().processInstanceId(trial.getId()).count()).as("follow-up cancelled").isZero();
         assertThat(customers.findAdmins(customer.id())).hasSize(1);
@@ -186,6 +189,21 @@ class TrialProcessTest {
         runtime.createMessageCorrelation("TrialConverted").processInstanceId(lifecycle).correlate();
 
         assertThat(trial).isEnded().hasPassed("Boundary_Converted", "End_Converted").hasNotPassed("Task_Remind7");
+    }
+
+    @Test
+    void aTrialBoughtWithoutMessageIsNotExpired() {
+        ProcessInstance trial = acceptance(false, false);
+        runProvisioning(trial);
+        jobs.runAll(trial.getId());
+        long subscriptionId = (Long) runtime.getVariable(trial.getId(), "subscriptionId");
+        jdbc.sql("update pc_subscription set status = 'ACTIVE' where id = ?").param(subscriptionId).update();
+        for (String timer : List.of("reminder7At", "reminder1At", "trialEndsAt")) {
+            moveTo((Date) runtime.getVariable(trial.getId(), timer));
+            jobs.runAll(trial.getId());
+        }
+        assertThat(trial).isEnded().hasPassed("Gateway_Expired", "End_TrialOver").hasNotPassed("Task_RecordExpiry");
+        assertThat(subscriptions.findById(subscriptionId).orElseThrow().status()).isEqualTo(Subscription.Status.ACTIVE);
     }
 
     @Test
