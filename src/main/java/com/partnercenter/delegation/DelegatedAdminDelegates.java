@@ -43,7 +43,7 @@ public class DelegatedAdminDelegates {
         return execution -> {
             Relationship relationship = relationship(execution);
             Instant start = EngineClock.now();
-            Instant end = start.plus(Duration.ofDays(((Number) execution.getVariable("durationDays")).longValue()));
+            Instant end = start.plus(Duration.ofDays(relationship.durationDays()));
             relationships.activate(relationship.id(), start, end);
             int granted = roles.assign(relationships.findById(relationship.id()).orElseThrow());
             audit.record(String.valueOf(execution.getVariable("reviewedBy")), "DELEGATED_ADMIN_ACCEPTED",
@@ -84,7 +84,7 @@ public class DelegatedAdminDelegates {
             if (relationship.role() == AdminRole.FULL || !relationship.autoExtend()) {
                 throw new IllegalStateException("relationship " + relationship.id() + " may not be renewed automatically");
             }
-            Instant end = ((Date) execution.getVariable("endsAt")).toInstant().plus(AUTO_EXTENSION);
+            Instant end = relationship.endsAt().plus(AUTO_EXTENSION);
             relationships.extend(relationship.id(), end);
             audit.record("system", "DELEGATED_ADMIN_EXTENDED", relationship.partnerId(), relationship.customerId(),
                     execution.getProcessBusinessKey(), "renewed until " + end);
@@ -120,6 +120,8 @@ public class DelegatedAdminDelegates {
     public TaskListener validateDelegatedAdminReview() {
         return task -> {
             Object decision = task.getVariable("decision");
+            // the terms a reviewer could try to overwrite come back from the relationship row right after
+            // (see relationship(...)); the answer itself must be one of the two
             if (!"ACCEPT".equals(decision) && !"DECLINE".equals(decision)) {
                 throw new IllegalArgumentException("Answer the request with decision ACCEPT or DECLINE, not '"
                         + decision + "'");
@@ -134,10 +136,22 @@ public class DelegatedAdminDelegates {
         };
     }
 
+    /**
+     * The relationship of this instance, from the database: whoever completes a task may also write process
+     * variables, so the terms (customer, role, duration, renewal) are never taken from variables; they are
+     * written back for the steps and mails that follow.
+     */
     private Relationship relationship(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("relationshipId")).longValue();
-        return relationships.findById(id)
-                .orElseThrow(() -> new IllegalStateException("relationship " + id + " does not exist"));
+        Relationship relationship = relationships.findByProcessInstance(execution.getProcessInstanceId())
+                .orElseThrow(() -> new IllegalStateException("no relationship for instance "
+                        + execution.getProcessInstanceId()));
+        execution.setVariable("relationshipId", relationship.id());
+        execution.setVariable("partnerId", relationship.partnerId());
+        execution.setVariable("customerId", relationship.customerId());
+        execution.setVariable("adminRole", relationship.role().name());
+        execution.setVariable("autoExtend", relationship.autoExtend());
+        execution.setVariable("durationDays", relationship.durationDays());
+        return relationship;
     }
 
     private static void setEnd(DelegateExecution execution, Instant end) {

@@ -65,7 +65,7 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
         }
         long id;
         try {
-            id = relationships.insertPending(partnerId, customer.id(), role, autoExtend,
+            id = relationships.insertPending(partnerId, customer.id(), role, autoExtend, days,
                     execution.getProcessInstanceId());
         } catch (DuplicateKeyException race) {
             throw alreadyOpen(customer, relationships.findOpen(partnerId, customer.id()).orElseThrow());

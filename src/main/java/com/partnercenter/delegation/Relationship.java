@@ -12,7 +12,8 @@ public record Relationship(
         boolean autoExtend,
         Instant startsAt,
         Instant endsAt,
-        String processInstanceId) {
+        String processInstanceId,
+        int durationDays) {
 
     public enum Status {
         PENDING, ACTIVE, DECLINED, EXPIRED, TERMINATED;

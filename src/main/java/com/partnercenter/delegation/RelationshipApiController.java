@@ -46,7 +46,7 @@ public class RelationshipApiController {
             return ResponseEntity.noContent().build();
         } catch (SecurityException e) {
             return problem(HttpStatus.FORBIDDEN, "You may not end this relationship");
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
             return problem(HttpStatus.CONFLICT, "This relationship is not active");
         } catch (IllegalArgumentException e) {
             return problem(e.getMessage().contains("does not exist") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class RelationshipRepository {
 
     private static final String COLUMNS = "id, partner_id, customer_id, admin_role, status, auto_extend, starts_at, "
-            + "ends_at, process_instance_id";
+            + "ends_at, process_instance_id, duration_days";
 
     private final JdbcClient jdbc;
 
@@ -28,14 +28,15 @@ public class RelationshipRepository {
     }
 
     /** Inserts a PENDING relationship; a second open one for the pair violates uq_relationship_open_pair. */
-    public long insertPending(long partnerId, long customerId, AdminRole role, boolean autoExtend,
+    public long insertPending(long partnerId, long customerId, AdminRole role, boolean autoExtend, int durationDays,
             String processInstanceId) {
         var keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(EngineClock.now());
         jdbc.sql("insert into pc_delegated_admin_relationship (partner_id, customer_id, admin_role, status, open_pair, "
-                        + "auto_extend, process_instance_id, created_at, updated_at) values (?,?,?,?,?,?,?,?,?)")
+                        + "auto_extend, duration_days, process_instance_id, created_at, updated_at) "
+                        + "values (?,?,?,?,?,?,?,?,?,?)")
                 .params(partnerId, customerId, role.name(), "PENDING", partnerId + ":" + customerId, autoExtend,
-                        processInstanceId, now, now)
+                        durationDays, processInstanceId, now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -43,6 +44,12 @@ public class RelationshipRepository {
     public Optional<Relationship> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from pc_delegated_admin_relationship where id = ?").param(id)
                 .query(RelationshipRepository::row).optional();
+    }
+
+    /** The relationship a "Delegated administration" instance is about (one per instance). */
+    public Optional<Relationship> findByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select " + COLUMNS + " from pc_delegated_admin_relationship where process_instance_id = ?")
+                .param(processInstanceId).query(RelationshipRepository::row).optional();
     }
 
     public Optional<Relationship> findOpen(long partnerId, long customerId) {
@@ -129,7 +136,7 @@ public class RelationshipRepository {
         return new Relationship(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("customer_id"),
                 AdminRole.valueOf(rs.getString("admin_role")), Relationship.Status.valueOf(rs.getString("status")),
                 rs.getBoolean("auto_extend"), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), rs.getInt("duration_days"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -243,6 +243,40 @@ class DelegatedAdminProcessTest {
     }
 
     @Test
+    void aReviewerCannotRewriteTheRequestWithTaskVariables() {
+        CustomerWithAdmin victim = data.customerOf(partner);
+        CustomerWithAdmin own = customer;
+        customer = victim;
+        ProcessInstance victimRequest = request(full, "LIMITED", 30, false);
+        long victimRelationship = (Long) runtime.getVariable(victimRequest.getId(), "relationshipId");
+        customer = own;
+        ProcessInstance pi = request(full, "LIMITED", 30, false);
+        jobs.runAll(pi.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Map<String, Object> forged = new HashMap<>();
+        forged.put("decision", "ACCEPT");
+        forged.put("relationshipId", victimRelationship);
+        forged.put("customerId", victim.customer().id());
+        forged.put("durationDays", 100000);
+        forged.put("adminRole", "FULL");
+        identity.setAuthentication(own.admin().userId(), List.of(Groups.CUSTOMERS, own.customer().groupId()),
+                List.of(partner.tenantId()));
+        try {
+            tasks.complete(task.getId(), forged);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(relationships.findById(victimRelationship).orElseThrow().status())
+                .isEqualTo(Relationship.Status.PENDING);
+        assertThat(relationships.roleOn(full.id(), victim.customer().id())).isEmpty();
+        Relationship mine = relationships.findByProcessInstance(pi.getId()).orElseThrow();
+        assertThat(mine.status()).isEqualTo(Relationship.Status.ACTIVE);
+        assertThat(mine.role()).isEqualTo(AdminRole.LIMITED);
+        assertThat(java.time.Duration.between(mine.startsAt(), mine.endsAt()).toDays()).isEqualTo(30);
+        assertThat(runtime.getVariable(pi.getId(), "customerId")).isEqualTo(own.customer().id());
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheReasonAndNothingIsStored() {
         Partner noDelegation = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser advisor = data.user(noDelegation, SupportedAccess.FULL);
