@@ -59,11 +59,13 @@ public class AcceptanceService {
     private final ConfirmationMailer mailer;
     private final TransactionTemplate tx;
     private final AuditLog audit;
+    private final OfferDescriptions offers;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
             CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
-            AuditLog audit) {
+            AuditLog audit, OfferDescriptions offers) {
         this.audit = audit;
+        this.offers = offers;
         this.links = links;
         this.acceptances = acceptances;
         this.partners = partners;
@@ -208,6 +210,15 @@ public class AcceptanceService {
         }
         Map<String, Object> vars = new HashMap<>(runtime.getVariables(invitation.processInstanceId(),
                 INVITATION_TERMS));
+        // what the customer was shown and is given comes from the catalogue, not from variables
+        var offer = offers.trialOffer(invitation.partnerId(), vars);
+        vars.put("partnerId", invitation.partnerId());
+        vars.put("linkId", invitation.id());
+        vars.put("skuName", offer.trial().skuName());
+        vars.put("trialDays", offer.trial().days());
+        vars.put("trialLicenses", offer.trial().licenses());
+        vars.put("includeDelegatedAdmin", offer.delegatedAdmin() != null);
+        vars.put("delegatedAdminRole", offer.delegatedAdmin());
         vars.putAll(variables(acceptance));
         vars.put("invitationBusinessKey", invitation.businessKey());
         vars.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE, invitationInstance.getTenantId());

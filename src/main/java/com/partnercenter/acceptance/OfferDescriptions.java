@@ -20,9 +20,14 @@ public class OfferDescriptions {
     public record Trial(String skuName, int days, int licenses) {}
 
     private final RuntimeService runtime;
+    private final com.partnercenter.catalogue.CatalogueRepository catalogue;
+    private final com.partnercenter.partner.PartnerRepository partners;
 
-    public OfferDescriptions(RuntimeService runtime) {
+    public OfferDescriptions(RuntimeService runtime, com.partnercenter.catalogue.CatalogueRepository catalogue,
+            com.partnercenter.partner.PartnerRepository partners) {
         this.runtime = runtime;
+        this.catalogue = catalogue;
+        this.partners = partners;
     }
 
     public Offer describe(Link link) {
@@ -30,11 +35,25 @@ public class OfferDescriptions {
             return new Offer(null, null);
         }
         Map<String, Object> terms = runtime.getVariables(link.processInstanceId(),
-                List.of("skuName", "trialDays", "trialLicenses", "includeDelegatedAdmin", "delegatedAdminRole"));
-        Trial trial = new Trial((String) terms.get("skuName"), ((Number) terms.get("trialDays")).intValue(),
-                ((Number) terms.get("trialLicenses")).intValue());
-        String delegated = Boolean.TRUE.equals(terms.get("includeDelegatedAdmin"))
-                ? (String) terms.get("delegatedAdminRole") : null;
-        return new Offer(trial, delegated);
+                List.of("skuCode", "includeDelegatedAdmin", "delegatedAdminRole"));
+        return trialOffer(link.partnerId(), terms);
+    }
+
+    /**
+     * The terms of a trial invitation, from the catalogue and the partner's authorizations: the invitation's
+     * variables only say which SKU and whether delegated administration is asked (its assignee could
+     * change other variables, never what a customer is shown or given).
+     */
+    public Offer trialOffer(long partnerId, Map<String, Object> terms) {
+        var sku = catalogue.find(String.valueOf(terms.get("skuCode")))
+                .filter(s -> s.trialAllowed() && s.sellable())
+                .orElseThrow(() -> new IllegalStateException("the invitation's SKU offers no trial"));
+        Trial trial = new Trial(sku.name(), sku.trialDays(), sku.trialLicenses());
+        Object role = terms.get("delegatedAdminRole");
+        boolean delegated = Boolean.TRUE.equals(terms.get("includeDelegatedAdmin"))
+                && partners.findById(partnerId).map(p -> p.has(
+                        com.partnercenter.partner.ProgramAuthorization.DELEGATED_ADMIN)).orElse(false)
+                && ("FULL".equals(role) || "LIMITED".equals(role));
+        return new Offer(trial, delegated ? (String) role : null);
     }
 }

@@ -53,6 +53,11 @@ public class SubscriptionRepository {
         jdbc.sql("update pc_subscription set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
+    public Optional<Long> findIdByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select id from pc_subscription where process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional();
+    }
+
     public Optional<String> processInstanceOf(long id) {
         return jdbc.sql("select process_instance_id from pc_subscription where id = ?").param(id)
                 .query(String.class).optional();

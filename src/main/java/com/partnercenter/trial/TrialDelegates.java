@@ -186,7 +186,11 @@ public class TrialDelegates {
     @Bean
     public JavaDelegate expireTrial() {
         return execution -> {
-            long subscriptionId = ((Number) execution.getVariable("subscriptionId")).longValue();
+            // the subscription this instance follows, from the database (the follow-up task's candidates could
+            // have written variables); written back for the steps that follow
+            long subscriptionId = subscriptions.findIdByProcessInstance(execution.getProcessInstanceId())
+                    .orElseThrow(() -> new IllegalStateException("no subscription for " + execution.getProcessInstanceId()));
+            execution.setVariable("subscriptionId", subscriptionId);
             boolean expired = subscriptions.expireTrial(subscriptionId);
             Subscription now = subscriptions.findById(subscriptionId).orElseThrow();
             execution.setVariable("trialExpired", expired || now.status() == Subscription.Status.EXPIRED);

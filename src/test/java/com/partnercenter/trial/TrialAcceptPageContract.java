@@ -100,6 +100,13 @@ abstract class TrialAcceptPageContract {
     }
 
     @Test
+    void theInvitationsVariablesCannotChangeWhatCustomersAreShownOrGiven() {
+        runtime.setVariables(invitation.getId(), Map.of("trialLicenses", 5000, "trialDays", 365, "skuName", "Anything"));
+        ResponseEntity<String> page = http.getForEntity(path, String.class);
+        assertThat(page.getBody()).contains("25 licenses", "A 30-day trial", sku.name()).doesNotContain("5000");
+    }
+
+    @Test
     void aConfirmedAcceptanceStartsTheCustomersTrial() {
         String domain = TestData.unique("tri") + ".example";
         MultiValueMap<String, String> form = form(domain);
