@@ -197,31 +197,6 @@ public class TrialDelegates {
         };
     }
 
-    /**
-     * "Start delegated administration": the customer ticked it on the accept page and confirmed from its
-     * admin mailbox, so the relationship starts as already agreed (no review task), in its own
-     * "Delegated administration" instance with its reminders and end.
-     */
-    @Bean
-    public JavaDelegate startAgreedDelegatedAdmin() {
-        return execution -> {
-            Map<String, Object> vars = new HashMap<>();
-            vars.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE,
-                    execution.getVariable("partnerTenantId"));
-            for (String name : List.of("partnerId", "customerId", "partnerUserEmail", "partnerUserLanguage")) {
-                vars.put(name, execution.getVariable(name));
-            }
-            vars.put("adminRole", execution.getVariable("delegatedAdminRole"));
-            vars.put("preApproved", true);
-            vars.put("approvedBy", execution.getVariable("customerAdminUserId"));
-            execution.getProcessEngineServices().getRuntimeService()
-                    .createProcessInstanceByKey("delegatedAdmin")
-                    .businessKey(execution.getProcessBusinessKey() + "-DA")
-                    .setVariables(vars)
-                    .execute();
-        };
-    }
-
     private static Instant notBeforeNow(Instant at) {
         Instant now = EngineClock.now();
         return at.isBefore(now) ? now : at;
