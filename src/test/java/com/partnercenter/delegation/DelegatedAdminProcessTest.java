@@ -1,5 +1,8 @@
 package com.partnercenter.delegation;
 
+import static com.partnercenter.support.Mailbox.body;
+import static com.partnercenter.support.Mailbox.subject;
+import static com.partnercenter.support.Mailbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -16,6 +19,7 @@ import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestData.CustomerWithAdmin;
+import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -390,33 +394,10 @@ class DelegatedAdminProcessTest {
     }
 
     private List<String> recipients() {
-        return Arrays.stream(mail.getReceivedMessages()).map(DelegatedAdminProcessTest::to).toList();
+        return Mailbox.recipients(mail);
     }
 
     private MimeMessage lastTo(String address) {
-        MimeMessage found = null;
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            if (to(m).equals(address)) {
-                found = m;
-            }
-        }
-        assertThat(found).isNotNull();
-        return found;
-    }
-
-    private static String to(MimeMessage m) {
-        try {
-            return m.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.lastTo(mail, address);
     }
 }

@@ -1,5 +1,8 @@
 package com.partnercenter.partnerofrecord;
 
+import static com.partnercenter.support.Mailbox.body;
+import static com.partnercenter.support.Mailbox.subject;
+import static com.partnercenter.support.Mailbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +19,7 @@ import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.TestData;
+import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -66,7 +70,7 @@ class PartnerOfRecordNotificationTest {
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).hasSize(5);
         assertThat(received).allSatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo(partner.supportEmail()));
-        assertThat(List.of(received).stream().map(PartnerOfRecordNotificationTest::subject).toList())
+        assertThat(List.of(received).stream().map(Mailbox::subject).toList())
                 .anyMatch(s -> s.startsWith("License count changed"))
                 .anyMatch(s -> s.startsWith("Trial converted"))
                 .anyMatch(s -> s.startsWith("Subscription renewed"))
@@ -138,14 +142,6 @@ class PartnerOfRecordNotificationTest {
     private void record(String id, Kind kind, String oldValue, String newValue) {
         service.record(new ChangeRequest(subscription.id() + "/" + id, subscription.id(), kind, oldValue, newValue,
                 null, "tester"));
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String recipient(MimeMessage m) {

@@ -1,5 +1,8 @@
 package com.partnercenter.productkey;
 
+import static com.partnercenter.support.Mailbox.body;
+import static com.partnercenter.support.Mailbox.subject;
+import static com.partnercenter.support.Mailbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -23,6 +26,7 @@ import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestData.CustomerWithAdmin;
+import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -115,7 +119,7 @@ class ProductKeySetupProcessTest {
 
         assertThat(recipients()).contains("ada@" + domain, user.email(), partner.supportEmail());
         assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> to(m).equals("ada@" + domain))
-                .map(ProductKeySetupProcessTest::subject))
+                .map(Mailbox::subject))
                 .anyMatch(s -> s.startsWith("Welcome"))
                 .anyMatch(s -> s.equals("Your subscriptions for New Org <b> are active"));
         MimeMessage confirmation = lastTo(user.email());
@@ -145,7 +149,7 @@ class ProductKeySetupProcessTest {
         assertThat(subscriptions.findByCustomer(existing.customer().id())).hasSize(1);
         assertThat(recipients()).contains(existing.admin().email(), user.email());
         assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> to(m).equals(existing.admin().email()))
-                .map(ProductKeySetupProcessTest::subject)).anyMatch(s -> s.contains("sont actifs") || s.contains("are active"));
+                .map(Mailbox::subject)).anyMatch(s -> s.contains("sont actifs") || s.contains("are active"));
     }
 
     @Test
@@ -323,21 +327,6 @@ class ProductKeySetupProcessTest {
         return key.substring(0, 7) + other + key.substring(8);
     }
 
-    private List<String> recipients() {
-        return Arrays.stream(mail.getReceivedMessages()).map(ProductKeySetupProcessTest::to).toList();
-    }
-
-    private MimeMessage lastTo(String address) {
-        MimeMessage found = null;
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            if (to(m).equals(address)) {
-                found = m;
-            }
-        }
-        assertThat(found).as("a mail to " + address).isNotNull();
-        return found;
-    }
-
     static String body(MimeMessage m) {
         return GreenMailUtil.getBody(m).replaceAll("=\\r?\\n", "");
     }
@@ -360,5 +349,13 @@ class ProductKeySetupProcessTest {
 
     static LocalDate today() {
         return LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
+    private List<String> recipients() {
+        return Mailbox.recipients(mail);
+    }
+
+    private MimeMessage lastTo(String address) {
+        return Mailbox.lastTo(mail, address);
     }
 }

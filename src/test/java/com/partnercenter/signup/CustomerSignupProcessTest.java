@@ -1,5 +1,8 @@
 package com.partnercenter.signup;
 
+import static com.partnercenter.support.Mailbox.body;
+import static com.partnercenter.support.Mailbox.subject;
+import static com.partnercenter.support.Mailbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -19,6 +22,7 @@ import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
 import com.partnercenter.support.TestData;
+import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -322,15 +326,7 @@ class CustomerSignupProcessTest {
                 .variableName(name).singleResult().getValue();
     }
 
-    private List<String> recipients() throws Exception {
-        return Arrays.stream(mail.getReceivedMessages()).map(CustomerSignupProcessTest::to).toList();
-    }
-
-    private static String to(MimeMessage m) {
-        try {
-            return m.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private List<String> recipients() {
+        return Mailbox.recipients(mail);
     }
 }
