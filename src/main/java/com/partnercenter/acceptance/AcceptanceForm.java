@@ -1,5 +1,6 @@
 package com.partnercenter.acceptance;
 
+import com.partnercenter.customer.CustomerFields;
 import com.partnercenter.platform.EmailAddresses;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What a customer fills in on an accept page. Every field is bounded and refuses control characters
@@ -17,8 +17,6 @@ public class AcceptanceForm {
 
     /** Letters, digits, spaces and common punctuation; no control characters, no angle brackets. */
     static final String SAFE_TEXT = "^[^\\p{Cntrl}<>]*$";
-    static final String DOMAIN = "^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$";
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     @NotBlank(message = "{acceptance.organizationName.required}")
     @Size(max = 200, message = "{acceptance.organizationName.size}")
@@ -27,7 +25,7 @@ public class AcceptanceForm {
 
     @NotBlank(message = "{acceptance.domain.required}")
     @Size(max = 253, message = "{acceptance.domain.invalid}")
-    @Pattern(regexp = DOMAIN, message = "{acceptance.domain.invalid}")
+    @Pattern(regexp = CustomerFields.DOMAIN_PATTERN, message = "{acceptance.domain.invalid}")
     private String domain;
 
     @NotBlank(message = "{acceptance.country.required}")
@@ -62,7 +60,7 @@ public class AcceptanceForm {
 
     @AssertTrue(message = "{acceptance.country.invalid}")
     public boolean isCountryKnown() {
-        return country == null || country.isBlank() || COUNTRIES.contains(country.trim().toUpperCase(Locale.ROOT));
+        return country == null || country.isBlank() || CustomerFields.isCountry(country.trim().toUpperCase(Locale.ROOT));
     }
 
     /** Trimmed, normalized copy for storage. */

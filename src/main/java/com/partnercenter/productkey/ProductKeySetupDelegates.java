@@ -4,6 +4,7 @@ import com.partnercenter.audit.AuditLog;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerFields;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
@@ -14,13 +15,11 @@ import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -53,9 +52,6 @@ import org.springframework.context.annotation.Configuration;
 public class ProductKeySetupDelegates {
 
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
-    private static final Pattern DOMAIN = Pattern.compile(
-            "^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
-    private static final Set<String> COUNTRIES = Set.copyOf(Arrays.asList(Locale.getISOCountries()));
 
     private final ProductKeyRepository keys;
     private final PartnerRepository partners;
@@ -204,14 +200,14 @@ public class ProductKeySetupDelegates {
             problems.add(tx.t("Enter the organization name of the new customer (at most 200 characters).",
                     "Saisissez le nom de l’organisation du nouveau client (200 caractères au plus)."));
         }
-        if (domain == null || !DOMAIN.matcher(domain).matches()) {
+        if (!CustomerFields.isDomain(domain)) {
             problems.add(tx.t("'" + (domain == null ? "" : domain) + "' is not a domain name (for example contoso.example).",
                     "« " + (domain == null ? "" : domain) + " » n’est pas un nom de domaine (par exemple contoso.example)."));
         } else if (customers.findByDomain(domain).isPresent()) {
             problems.add(tx.t("The domain " + domain + " is already registered by another customer.",
                     "Le domaine " + domain + " est déjà enregistré par un autre client."));
         }
-        if (country == null || !COUNTRIES.contains(country)) {
+        if (!CustomerFields.isCountry(country)) {
             problems.add(tx.t("'" + (country == null ? "" : country) + "' is not a country code (two letters, ISO 3166, e.g. FR).",
                     "« " + (country == null ? "" : country) + " » n’est pas un code de pays (deux lettres, ISO 3166, p. ex. FR)."));
         }
