@@ -1,10 +1,11 @@
 package com.partnercenter.delegation;
 
+import static com.partnercenter.web.ApiResponses.problem;
+
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,9 +53,5 @@ public class RelationshipApiController {
             return problem(e.getMessage().contains("does not exist") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
                     e.getMessage().contains("does not exist") ? "No such relationship" : e.getMessage());
         }
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

@@ -1,8 +1,10 @@
 package com.partnercenter.partnerofrecord;
 
+import static com.partnercenter.web.ApiResponses.isOperator;
+import static com.partnercenter.web.ApiResponses.problem;
+
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
-import com.partnercenter.security.Groups;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.util.LinkedHashMap;
@@ -12,7 +14,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +49,7 @@ public class SubscriptionHistoryApiController {
         if (subscription.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "No such subscription");
         }
-        boolean operator = auth.getGroupIds() != null && auth.getGroupIds().contains(Groups.OPERATORS);
+        boolean operator = isOperator(auth);
         Optional<PartnerUser> user = partners.findUserByUserId(auth.getUserId());
         Long por = subscription.get().partnerOfRecordId();
         if (!operator && (user.isEmpty() || por == null || user.get().partnerId() != por)) {
@@ -58,9 +59,5 @@ public class SubscriptionHistoryApiController {
         body.put("subscription", subscription.get());
         body.put("history", service.history(id));
         return ResponseEntity.ok(body);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

@@ -1,12 +1,14 @@
 package com.partnercenter.productkey;
 
+import static com.partnercenter.web.ApiResponses.isOperator;
+import static com.partnercenter.web.ApiResponses.problem;
+
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
-import com.partnercenter.security.Groups;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,7 +89,7 @@ public class ProductKeyApiController {
         if (auth == null) {
             return problem(HttpStatus.UNAUTHORIZED, "Sign in to load product keys");
         }
-        if (auth.getGroupIds() == null || !auth.getGroupIds().contains(Groups.OPERATORS)) {
+        if (!isOperator(auth)) {
             return problem(HttpStatus.FORBIDDEN, "Only operators load product keys");
         }
         ProductKeyInventory.LoadResult result = inventory.load(csv, auth.getUserId());
@@ -98,9 +100,5 @@ public class ProductKeyApiController {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(detail);
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("loaded", result.loaded()));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }
