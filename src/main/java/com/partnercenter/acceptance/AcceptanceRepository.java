@@ -39,11 +39,6 @@ public class AcceptanceRepository {
                 .query(AcceptanceRepository::row).optional();
     }
 
-    public long countByLink(long linkId) {
-        return jdbc.sql("select count(*) from pc_acceptance where link_id = ?").param(linkId).query(Long.class)
-                .single();
-    }
-
     /** PENDING_CONFIRMATION → CONFIRMED; true for exactly one caller. */
     public boolean markConfirmed(long id) {
         return jdbc.sql("update pc_acceptance set status = 'CONFIRMED', confirmed_at = ? where id = ? "

@@ -103,12 +103,6 @@ public class LinkService {
                 .params(Timestamp.from(EngineClock.now()), acceptanceId).update();
     }
 
-    /** Revokes a link (no-op when already revoked). */
-    public void revoke(long linkId) {
-        jdbc.sql("update pc_link set revoked_at = ? where id = ? and revoked_at is null")
-                .params(Timestamp.from(EngineClock.now()), linkId).update();
-    }
-
     /**
      * Revokes the customer-facing links of a process instance (its invitation and pending confirmations);
      * set-password links of accounts it created stay valid.

@@ -108,9 +108,4 @@ public class IdentityAdmin {
             authorizations.saveAuthorization(auth);
         }
     }
-
-    public boolean userExists(String userId) {
-        return identity.createUserQuery().userId(userId).count() > 0;
-    }
-
 }
