@@ -1,6 +1,7 @@
 package com.partnercenter.delegation;
 
 import com.partnercenter.audit.AuditLog;
+import com.partnercenter.platform.CommandUser;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ModelProperties;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -130,8 +130,7 @@ public class DelegatedAdminDelegates {
             if (comment != null && comment.toString().length() > 1000) {
                 throw new IllegalArgumentException("The comment can have at most 1000 characters");
             }
-            String reviewer = Context.getCommandContext() == null ? null
-                    : Context.getCommandContext().getAuthenticatedUserId();
+            String reviewer = CommandUser.id();
             task.setVariable("reviewedBy", reviewer != null ? reviewer : task.getAssignee());
         };
     }

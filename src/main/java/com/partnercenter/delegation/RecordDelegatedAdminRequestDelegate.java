@@ -73,8 +73,7 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
         identity.ensureGroupInTenant(partner.tenantId(), customer.groupId());
         // a customer that already agreed (ticked it on an accept page confirmed from its admin mailbox) is not
         // asked again; only the application may say so, never a signed-in user starting the flow
-        boolean userStart = org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null
-                && org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthenticatedUserId() != null;
+        boolean userStart = com.partnercenter.platform.CommandUser.id() != null;
         boolean preApproved = !userStart && Boolean.TRUE.equals(execution.getVariable("preApproved"));
         execution.setVariable("preApproved", preApproved);
         if (preApproved) {

@@ -1,6 +1,7 @@
 package com.partnercenter.partner;
 
 import com.partnercenter.platform.BusinessKeys;
+import com.partnercenter.platform.CommandUser;
 import com.partnercenter.platform.ModelProperties;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,8 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,14 +41,14 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         execution.setVariable("processName", processName(execution));
         if (execution.getSuperExecution() != null
-                || (authenticatedUserId() == null && execution.getVariable("initiator") == null
+                || (CommandUser.id() == null && execution.getVariable("initiator") == null
                         && execution.getVariable("partnerId") != null)) {
             // called by another flow, or started by the application itself for a partner
             checkCalledFlow(execution);
             return;
         }
         String initiator = (String) execution.getVariable("initiator");
-        String authenticated = authenticatedUserId();
+        String authenticated = CommandUser.id();
         if (authenticated != null && initiator != null && !authenticated.equals(initiator)) {
             // a start variable "initiator" may not name someone else: the signed-in user is who starts
             execution.setVariable("partnerUserEmail", emailOf(authenticated));
@@ -74,15 +73,9 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         PartnerUser partnerUser = user.get();
         Partner partner = partners.findById(partnerUser.partnerId()).orElseThrow();
         String lang = partnerUser.language();
-        execution.setVariable("partnerId", partner.id());
-        execution.setVariable("partnerName", partner.name());
-        execution.setVariable("partnerAdvisorCode", partner.advisorCode());
+        describePartner(execution, partner);
         execution.setVariable("partnerUserEmail", partnerUser.email());
         execution.setVariable("partnerUserLanguage", lang);
-        if (execution.getProcessBusinessKey() == null) {
-            Object flow = ModelProperties.get(execution, "businessKeyPrefix");
-            execution.setProcessBusinessKey(BusinessKeys.next(flow == null ? "FLOW" : flow.toString(), partner.advisorCode()));
-        }
         if (execution.getTenantId() != null && !execution.getTenantId().equals(partner.tenantId())) {
             refuse(execution, lang, "This flow runs for another partner than yours.",
                     "Ce processus est lancé pour un autre partenaire que le vôtre.");
@@ -99,8 +92,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
                             + "(administration complète ou limitée), requis pour ce processus.");
             return;
         }
-        execution.setVariable("partnerAuthorized", true);
-        execution.setVariable("refusalReason", null);
+        authorize(execution);
     }
 
     /**
@@ -125,6 +117,15 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
             execution.setVariable("partnerUserLanguage", partner.defaultLanguage());
         }
         String lang = (String) execution.getVariable("partnerUserLanguage");
+        describePartner(execution, partner);
+        if (!missingAuthorizations(execution, partner, lang)) {
+            authorize(execution);
+        }
+    }
+
+    /** The partner's details for the steps and mails that follow, and a readable business key if none. */
+    private static void describePartner(DelegateExecution execution, Partner partner) {
+        execution.setVariable("partnerId", partner.id());
         execution.setVariable("partnerName", partner.name());
         execution.setVariable("partnerAdvisorCode", partner.advisorCode());
         if (execution.getProcessBusinessKey() == null) {
@@ -132,16 +133,11 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
             execution.setProcessBusinessKey(BusinessKeys.next(flow == null ? "FLOW" : flow.toString(),
                     partner.advisorCode()));
         }
-        if (!missingAuthorizations(execution, partner, lang)) {
-            execution.setVariable("partnerAuthorized", true);
-            execution.setVariable("refusalReason", null);
-        }
     }
 
-    /** The user of the running command (Tasklist, REST); null for starts by the application itself. */
-    private static String authenticatedUserId() {
-        CommandContext context = Context.getCommandContext();
-        return context == null ? null : context.getAuthenticatedUserId();
+    private static void authorize(DelegateExecution execution) {
+        execution.setVariable("partnerAuthorized", true);
+        execution.setVariable("refusalReason", null);
     }
 
     private String emailOf(String userId) {
