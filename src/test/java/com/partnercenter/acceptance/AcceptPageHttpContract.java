@@ -9,8 +9,8 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
-import com.partnercenter.security.Groups;
 import com.partnercenter.support.Jobs;
+import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -56,8 +55,8 @@ abstract class AcceptPageHttpContract {
     @Autowired TestRestTemplate http;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
-    @Autowired IdentityService identity;
     @Autowired TestData data;
+    @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
@@ -73,15 +72,8 @@ abstract class AcceptPageHttpContract {
         BpmnAwareTests.init(engine);
         partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
-                List.of(partner.tenantId()));
-        try {
-            pi = runtime.startProcessInstanceByKey("customerSignup",
-                    Map.of("recipientEmail", "prospect@example.org", "recipientLanguage", "en",
-                            "linkValidityDays", 10));
-        } finally {
-            identity.clearAuthentication();
-        }
+        pi = signedIn.start(user, partner, "customerSignup",
+                Map.of("recipientEmail", "prospect@example.org", "recipientLanguage", "en", "linkValidityDays", 10));
         jobs.runAll(pi.getId());
         path = ((String) runtime.getVariable(pi.getId(), "invitationUrl")).replace("https://partners.test", "");
     }

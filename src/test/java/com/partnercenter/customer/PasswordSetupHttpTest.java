@@ -10,16 +10,15 @@ import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.platform.EngineClock;
-import com.partnercenter.security.Groups;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
+import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +50,7 @@ class PasswordSetupHttpTest {
     @Autowired RuntimeService runtime;
     @Autowired IdentityService identity;
     @Autowired TestData data;
+    @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired ProvisioningDriver provisioning;
     @Autowired LinkService links;
@@ -102,15 +102,8 @@ class PasswordSetupHttpTest {
     private String signUp(String domain) {
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
-                List.of(partner.tenantId()));
-        ProcessInstance pi;
-        try {
-            pi = runtime.startProcessInstanceByKey("customerSignup",
-                    Map.of("recipientEmail", "prospect@example.org", "recipientLanguage", "en"));
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessInstance pi = signedIn.start(user, partner, "customerSignup",
+                Map.of("recipientEmail", "prospect@example.org", "recipientLanguage", "en"));
         jobs.runAll(pi.getId());
         Map<String, Object> acceptance = new HashMap<>();
         acceptance.put("customerName", "Password Co");

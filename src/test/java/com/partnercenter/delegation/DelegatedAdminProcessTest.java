@@ -1,6 +1,5 @@
 package com.partnercenter.delegation;
 
-import static com.partnercenter.support.Mailbox.body;
 import static com.partnercenter.support.Mailbox.subject;
 import static com.partnercenter.support.Mailbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +16,7 @@ import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.security.Groups;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
+import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestData.CustomerWithAdmin;
 import com.partnercenter.support.Mailbox;
@@ -56,6 +56,7 @@ class DelegatedAdminProcessTest {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired TestData data;
+    @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired RelationshipRepository relationships;
     @Autowired RoleAssignmentService roles;
@@ -333,12 +334,7 @@ class DelegatedAdminProcessTest {
         vars.put("adminRole", role);
         vars.put("durationDays", days);
         vars.put("autoExtend", autoExtend);
-        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, p.groupId()), List.of(p.tenantId()));
-        try {
-            return runtime.startProcessInstanceByKey("delegatedAdmin", vars);
-        } finally {
-            identity.clearAuthentication();
-        }
+        return signedIn.start(user, p, "delegatedAdmin", vars);
     }
 
     private void assertRefused(ProcessInstance pi, String reason) {
@@ -370,13 +366,7 @@ class DelegatedAdminProcessTest {
     }
 
     private List<String> visibleTasksOfPartnerUser(PartnerUser user) {
-        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
-                List.of(partner.tenantId()));
-        try {
-            return tasks.createTaskQuery().list().stream().map(Task::getId).toList();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return signedIn.as(user, partner, () -> tasks.createTaskQuery().list().stream().map(Task::getId).toList());
     }
 
     private PartnerUser withAccess(PartnerUser user, SupportedAccess access) {

@@ -18,12 +18,12 @@ import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.partnerofrecord.PartnerOfRecordService;
 import com.partnercenter.partnerofrecord.SubscriptionChange;
-import com.partnercenter.security.Groups;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
+import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestData.CustomerWithAdmin;
 import com.partnercenter.support.Mailbox;
@@ -59,6 +59,7 @@ class ProductKeySetupProcessTest {
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
     @Autowired TestData data;
+    @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired ProvisioningDriver provisioning;
     @Autowired ProductKeyRepository keys;
@@ -295,12 +296,7 @@ class ProductKeySetupProcessTest {
         Map<String, Object> vars = new HashMap<>(customer);
         vars.put("productKeys", keysText);
         vars.put("delegatedAdmin", delegatedAdmin);
-        identity.setAuthentication(u.userId(), List.of(Groups.PARTNERS, p.groupId()), List.of(p.tenantId()));
-        try {
-            return runtime.startProcessInstanceByKey("productKeySetup", vars);
-        } finally {
-            identity.clearAuthentication();
-        }
+        return signedIn.start(u, p, "productKeySetup", vars);
     }
 
     /** Runs provisioning tasks and jobs until the instance waits for nothing of them. */

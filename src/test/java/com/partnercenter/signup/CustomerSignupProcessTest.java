@@ -1,7 +1,5 @@
 package com.partnercenter.signup;
 
-import static com.partnercenter.support.Mailbox.body;
-import static com.partnercenter.support.Mailbox.subject;
 import static com.partnercenter.support.Mailbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -21,6 +19,7 @@ import com.partnercenter.security.IdentityAdmin;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
+import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.TestMail;
@@ -55,6 +54,7 @@ class CustomerSignupProcessTest {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired TestData data;
+    @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired ProvisioningDriver provisioning;
     @Autowired CustomerRepository customers;
@@ -244,14 +244,7 @@ class CustomerSignupProcessTest {
         Map<String, Object> vars = new HashMap<>();
         vars.put("recipientEmail", "prospect@newco.example");
         vars.put("initiator", colleague.userId());
-        identity.setAuthentication(noAccess.userId(), List.of(Groups.PARTNERS, partner.groupId()),
-                List.of(partner.tenantId()));
-        ProcessInstance pi;
-        try {
-            pi = runtime.startProcessInstanceByKey("customerSignup", vars);
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessInstance pi = signedIn.start(noAccess, partner, "customerSignup", vars);
         assertThat(pi).hasNotPassed("Task_IssueLink").isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("on behalf of");
         assertThat(runtime.getVariable(pi.getId(), "partnerUserEmail")).isEqualTo(noAccess.email());
@@ -293,13 +286,7 @@ class CustomerSignupProcessTest {
         vars.put("recipientLanguage", "fr");
         vars.put("personalMessage", "Bonjour <b>!</b>");
         vars.put("linkValidityDays", days);
-        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
-                List.of(partner.tenantId()));
-        try {
-            return runtime.startProcessInstanceByKey("customerSignup", vars);
-        } finally {
-            identity.clearAuthentication();
-        }
+        return signedIn.start(user, partner, "customerSignup", vars);
     }
 
     private void confirm(ProcessInstance pi, String domain) {

@@ -10,11 +10,11 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
-import com.partnercenter.security.Groups;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
+import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
@@ -27,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +58,8 @@ abstract class TrialAcceptPageContract {
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
     @Autowired RuntimeService runtime;
-    @Autowired IdentityService identity;
     @Autowired TestData data;
+    @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired ProvisioningDriver provisioning;
     @Autowired CustomerRepository customers;
@@ -76,14 +75,8 @@ abstract class TrialAcceptPageContract {
         partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR, ProgramAuthorization.DELEGATED_ADMIN);
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
         sku = data.sku(true, 1, 300);
-        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
-                List.of(partner.tenantId()));
-        try {
-            invitation = runtime.startProcessInstanceByKey("trialInvitation", Map.of("skuCode", sku.code(),
-                    "includeDelegatedAdmin", true, "delegatedAdminRole", "FULL", "linkValidityDays", 30));
-        } finally {
-            identity.clearAuthentication();
-        }
+        invitation = signedIn.start(user, partner, "trialInvitation", Map.of("skuCode", sku.code(),
+                "includeDelegatedAdmin", true, "delegatedAdminRole", "FULL", "linkValidityDays", 30));
         jobs.runAll(invitation.getId());
         path = ((String) runtime.getVariable(invitation.getId(), "invitationUrl")).replace("https://partners.test", "");
     }

@@ -1,8 +1,6 @@
 package com.partnercenter.trial;
 
 import static com.partnercenter.support.Mailbox.body;
-import static com.partnercenter.support.Mailbox.subject;
-import static com.partnercenter.support.Mailbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -17,17 +15,16 @@ import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.platform.PartnerTenantIdProvider;
-import com.partnercenter.security.Groups;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
+import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +54,7 @@ class TrialProcessTest {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired TestData data;
+    @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired ProvisioningDriver provisioning;
     @Autowired CustomerRepository customers;
@@ -252,13 +250,7 @@ class TrialProcessTest {
         vars.put("skuCode", sku.code());
         vars.put("linkValidityDays", 30);
         vars.putAll(overrides);
-        identity.setAuthentication(user.userId(), List.of(Groups.PARTNERS, partner.groupId()),
-                List.of(partner.tenantId()));
-        try {
-            return runtime.startProcessInstanceByKey("trialInvitation", vars);
-        } finally {
-            identity.clearAuthentication();
-        }
+        return signedIn.start(user, partner, "trialInvitation", vars);
     }
 
     private ProcessInstance acceptance(boolean delegatedIncluded, boolean consent) {
