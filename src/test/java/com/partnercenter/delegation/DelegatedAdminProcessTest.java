@@ -14,6 +14,7 @@ import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.security.Groups;
+import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.SignedIn;
@@ -58,6 +59,7 @@ class DelegatedAdminProcessTest {
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
+    @Autowired History history;
     @Autowired RelationshipRepository relationships;
     @Autowired RoleAssignmentService roles;
     @Autowired DelegatedAdminService service;
@@ -109,14 +111,14 @@ class DelegatedAdminProcessTest {
         for (int daysLeft : new int[] {30, 7, 1}) {
             assertThat(pi).isWaitingAt("Timer_ReminderDue");
             assertThat(runtime.getVariable(pi.getId(), "reminderDaysLeft")).isEqualTo(daysLeft);
-            moveTo((Date) runtime.getVariable(pi.getId(), "nextReminderAt"));
+            Jobs.moveClockJustAfter((Date) runtime.getVariable(pi.getId(), "nextReminderAt"));
             jobs.runAll(pi.getId());
         }
         assertThat(pi).isWaitingAt("Timer_EndReached");
         long reminders = Arrays.stream(mail.getReceivedMessages()).filter(m -> subject(m).contains("ends on")
                 || subject(m).contains("prend fin")).count();
         assertThat(reminders).as("three reminders, to the customer admin and to the partner user").isEqualTo(6);
-        moveTo((Date) runtime.getVariable(pi.getId(), "endsAt"));
+        Jobs.moveClockJustAfter((Date) runtime.getVariable(pi.getId(), "endsAt"));
         jobs.runAll(pi.getId());
 
         assertThat(pi).isEnded().hasPassed("End_TermOver", "Task_CloseExpired", "End_Expired");
@@ -135,7 +137,7 @@ class DelegatedAdminProcessTest {
         assertThat(runtime.getVariable(pi.getId(), "reminderDaysLeft")).as("no 30-day reminder on a 10-day term")
                 .isEqualTo(7);
         Date firstEnd = (Date) runtime.getVariable(pi.getId(), "endsAt");
-        moveTo(firstEnd);
+        Jobs.moveClockJustAfter(firstEnd);
         jobs.runAll(pi.getId());
         assertThat(pi).hasPassed("Task_Renew", "Task_TellRenewed").isWaitingAt("Timer_ReminderDue");
         Date newEnd = (Date) runtime.getVariable(pi.getId(), "endsAt");
@@ -152,7 +154,7 @@ class DelegatedAdminProcessTest {
         answer(pi, "DECLINE", "Not now, <b>thanks</b>");
         jobs.runAll(pi.getId());
         assertThat(pi).isEnded().hasPassed("Task_CloseDeclined", "Task_TellDeclined", "End_Declined");
-        long id = (Long) historic(pi, "relationshipId");
+        long id = (Long) history.variable(pi, "relationshipId");
         assertThat(relationships.findById(id).orElseThrow().status()).isEqualTo(Relationship.Status.DECLINED);
         MimeMessage toPartner = lastTo(full.email());
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(toPartner)).contains("Not now, &lt;b&gt;thanks");
@@ -163,12 +165,12 @@ class DelegatedAdminProcessTest {
     void noAnswerIn90DaysExpiresTheRequestAndTellsBothSides() {
         ProcessInstance pi = request(full, "FULL", 365, false);
         jobs.runAll(pi.getId());
-        moveTo(new Date(ClockUtil.getCurrentTime().getTime() + 89 * DAY));
+        Jobs.moveClockJustAfter(new Date(ClockUtil.getCurrentTime().getTime() + 89 * DAY));
         assertThat(jobs.runAll(pi.getId())).isZero();
-        moveTo(new Date(ClockUtil.getCurrentTime().getTime() + 2 * DAY));
+        Jobs.moveClockJustAfter(new Date(ClockUtil.getCurrentTime().getTime() + 2 * DAY));
         jobs.runAll(pi.getId());
         assertThat(pi).isEnded().hasPassed("Boundary_NoAnswer", "Task_TellRequestExpired", "End_RequestExpired");
-        long id = (Long) historic(pi, "relationshipId");
+        long id = (Long) history.variable(pi, "relationshipId");
         assertThat(relationships.findById(id).orElseThrow().status()).isEqualTo(Relationship.Status.EXPIRED);
         assertThat(recipients()).contains(customer.admin().email(), full.email());
     }
@@ -193,7 +195,7 @@ class DelegatedAdminProcessTest {
             assertThat(pi).isEnded().hasPassed("Boundary_EndedEarly", "Task_CloseTerminated", "End_EndedEarly");
             assertThat(relationships.findById(id).orElseThrow().status()).isEqualTo(Relationship.Status.TERMINATED);
             assertThat(relationships.roleOn(full.id(), other.customer().id())).isEmpty();
-            assertThat(historic(pi, "endReason")).isEqualTo("ENDED_BY_" + side);
+            assertThat(history.variable(pi, "endReason")).isEqualTo("ENDED_BY_" + side);
             assertThatThrownBy(() -> service.end(id, side, actor, null)).isInstanceOf(IllegalStateException.class);
         }
     }
@@ -372,15 +374,6 @@ class DelegatedAdminProcessTest {
     private PartnerUser withAccess(PartnerUser user, SupportedAccess access) {
         return new PartnerUser(user.id(), user.partnerId(), user.userId(), user.firstName(), user.lastName(),
                 user.email(), user.language(), user.companyRole(), access);
-    }
-
-    private static void moveTo(Date date) {
-        ClockUtil.setCurrentTime(new Date(date.getTime() + 1000));
-    }
-
-    private Object historic(ProcessInstance pi, String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(name).singleResult().getValue();
     }
 
     private List<String> recipients() {

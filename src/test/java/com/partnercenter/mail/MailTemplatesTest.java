@@ -95,7 +95,11 @@ class MailTemplatesTest {
     }
 
     static Map<String, Object> delegatedAdminVars(Map<String, Object> changes) {
-        Map<String, Object> vars = delegatedAdminVars();
+        return changed(delegatedAdminVars(), changes);
+    }
+
+    /** The variables with the changes applied; a change to null removes the variable. */
+    static Map<String, Object> changed(Map<String, Object> vars, Map<String, Object> changes) {
         changes.forEach((key, value) -> {
             if (value == null) {
                 vars.remove(key);

@@ -54,15 +54,7 @@ class TrialMailTemplatesTest {
     }
 
     static Map<String, Object> vars(Map<String, Object> changes) {
-        Map<String, Object> vars = vars();
-        changes.forEach((key, value) -> {
-            if (value == null) {
-                vars.remove(key);
-            } else {
-                vars.put(key, value);
-            }
-        });
-        return vars;
+        return MailTemplatesTest.changed(vars(), changes);
     }
 
     static Map<String, Object> without(String... keys) {

@@ -16,6 +16,7 @@ import com.partnercenter.provisioning.CustomerRequest;
 import com.partnercenter.provisioning.ProvisioningService;
 import com.partnercenter.security.Groups;
 import com.partnercenter.security.IdentityAdmin;
+import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
@@ -56,6 +57,7 @@ class CustomerSignupProcessTest {
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
+    @Autowired History history;
     @Autowired ProvisioningDriver provisioning;
     @Autowired CustomerRepository customers;
     @Autowired LinkService links;
@@ -103,7 +105,7 @@ class CustomerSignupProcessTest {
         assertThat(identity.createUserQuery().memberOfGroup(customer.groupId()).singleResult().getId())
                 .isEqualTo(customers.findAdmins(customer.id()).get(0).userId());
         assertThat(customers.countForPartner(partner.id())).isEqualTo(1);
-        assertThat(links.findById((Long) historicVariable(pi, "linkId")).orElseThrow().revokedAt()).isNotNull();
+        assertThat(links.findById((Long) history.variable(pi, "linkId")).orElseThrow().revokedAt()).isNotNull();
         assertThat(recipients()).containsExactly("prospect@newco.example", "admin@" + domain, user.email());
     }
 
@@ -267,7 +269,7 @@ class CustomerSignupProcessTest {
         assertThat(pi).isEnded().hasPassed("Gateway_StarterReachable", "End_Refused").hasNotPassed("Task_NotifyRefusal");
         assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-        assertThat((String) historicVariable(pi, "refusalReason")).contains("not started by a partner user");
+        assertThat((String) history.variable(pi, "refusalReason")).contains("not started by a partner user");
     }
 
     /** A sign-up by a full-access user of a subscription advisor, its invitation sent. */
@@ -306,11 +308,6 @@ class CustomerSignupProcessTest {
         vars.put("adminEmail", "admin@" + domain);
         vars.put("delegatedAdminConsent", false);
         return vars;
-    }
-
-    private Object historicVariable(ProcessInstance pi, String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(name).singleResult().getValue();
     }
 
     private List<String> recipients() {

@@ -32,6 +32,11 @@ public class Jobs {
         throw new IllegalStateException("jobs of " + processInstanceId + " keep coming after 50 rounds");
     }
 
+    /** Moves the engine clock just past the date, so that timers due then can be executed. */
+    public static void moveClockJustAfter(java.util.Date date) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(date.getTime() + 1000));
+    }
+
     /** Executes the one executable job of the instance. */
     public void runOne(String processInstanceId) {
         Job job = management.createJobQuery().processInstanceId(processInstanceId).executable().singleResult();

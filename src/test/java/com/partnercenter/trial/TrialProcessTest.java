@@ -17,6 +17,7 @@ import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.platform.PartnerTenantIdProvider;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
+import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
@@ -56,6 +57,7 @@ class TrialProcessTest {
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
+    @Autowired History history;
     @Autowired ProvisioningDriver provisioning;
     @Autowired CustomerRepository customers;
     @Autowired SubscriptionRepository subscriptions;
@@ -101,9 +103,9 @@ class TrialProcessTest {
         jobs.runAll(pi.getId());
 
         assertThat(pi).isEnded().hasPassed("Task_CloseRevoked", "Task_TellPartnerClosed", "End_Closed");
-        assertThat(historic(pi, "closeReason")).isEqualTo("REVOKED");
-        assertThat(historic(pi, "acceptedCount")).isEqualTo(0L);
-        long linkId = (Long) historic(pi, "linkId");
+        assertThat(history.variable(pi, "closeReason")).isEqualTo("REVOKED");
+        assertThat(history.variable(pi, "acceptedCount")).isEqualTo(0L);
+        long linkId = (Long) history.variable(pi, "linkId");
         assertThat(links.findById(linkId).orElseThrow().revokedAt()).isNotNull();
     }
 
@@ -115,7 +117,7 @@ class TrialProcessTest {
         ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 3L * 24 * 3600 * 1000 + 1000));
         jobs.runAll(pi.getId());
         assertThat(pi).isEnded().hasPassed("Boundary_LinkExpired", "Task_CloseExpired", "End_Closed");
-        assertThat(historic(pi, "closeReason")).isEqualTo("EXPIRED");
+        assertThat(history.variable(pi, "closeReason")).isEqualTo("EXPIRED");
     }
 
     @Test
@@ -161,14 +163,14 @@ class TrialProcessTest {
         assertThat(recipients()).contains("admin@" + domain, user.email());
         assertThat(trial).isWaitingAt("Timer_Reminder7");
 
-        moveTo((Date) runtime.getVariable(trial.getId(), "reminder7At"));
+        Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder7At"));
         jobs.runAll(trial.getId());
         var followUp = tasks.createTaskQuery().processInstanceId(trial.getId()).singleResult();
         assertThat(followUp.getName()).isEqualTo("Follow up with a purchase offer");
         assertThat(tasks.getIdentityLinksForTask(followUp.getId())).anyMatch(l -> partner.groupId().equals(l.getGroupId()));
-        moveTo((Date) runtime.getVariable(trial.getId(), "reminder1At"));
+        Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder1At"));
         jobs.runAll(trial.getId());
-        moveTo((Date) runtime.getVariable(trial.getId(), "trialEndsAt"));
+        Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "trialEndsAt"));
         jobs.runAll(trial.getId());
 
         assertThat(trial).isEnded().hasPassed("Task_Remind7", "Task_Remind1", "Task_ExpireTrial", "Task_RecordExpiry",
@@ -201,7 +203,7 @@ class TrialProcessTest {
         long subscriptionId = (Long) runtime.getVariable(trial.getId(), "subscriptionId");
         jdbc.sql("update pc_subscription set status = 'ACTIVE' where id = ?").param(subscriptionId).update();
         for (String timer : List.of("reminder7At", "reminder1At", "trialEndsAt")) {
-            moveTo((Date) runtime.getVariable(trial.getId(), timer));
+            Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), timer));
             jobs.runAll(trial.getId());
         }
         assertThat(trial).isEnded().hasPassed("Gateway_Expired", "End_TrialOver").hasNotPassed("Task_RecordExpiry");
@@ -292,15 +294,6 @@ class TrialProcessTest {
     private void assertRefused(ProcessInstance pi, String reason) {
         assertThat(pi).isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(reason);
-    }
-
-    private static void moveTo(Date date) {
-        ClockUtil.setCurrentTime(new Date(date.getTime() + 1000));
-    }
-
-    private Object historic(ProcessInstance pi, String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(name).singleResult().getValue();
     }
 
     private List<String> recipients() {
