@@ -5,6 +5,7 @@ import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.customer.CustomerService;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
@@ -50,14 +51,16 @@ public class PartnerOfRecordService {
     private final SubscriptionRepository subscriptions;
     private final PartnerRepository partners;
     private final CustomerRepository customers;
+    private final CustomerService customerService;
     private final CatalogueRepository catalogue;
     private final MailService mails;
     private final TransactionTemplate tx;
     private final AuditLog audit;
 
     public PartnerOfRecordService(SubscriptionHistoryRepository history, SubscriptionRepository subscriptions,
-            PartnerRepository partners, CustomerRepository customers, CatalogueRepository catalogue,
-            MailService mails, TransactionTemplate tx, AuditLog audit) {
+            PartnerRepository partners, CustomerRepository customers, CustomerService customerService,
+            CatalogueRepository catalogue, MailService mails, TransactionTemplate tx, AuditLog audit) {
+        this.customerService = customerService;
         this.history = history;
         this.subscriptions = subscriptions;
         this.partners = partners;
@@ -114,9 +117,7 @@ public class PartnerOfRecordService {
                         + " changed meanwhile; retry");
             }
             Customer customer = customers.findById(subscription.customerId()).orElseThrow();
-            if (!customers.isPartnerOf(partnerId, customer.id())) {
-                customers.linkPartner(partnerId, customer.id());
-            }
+            customerService.linkPartner(partnerId, customer);
             audit.record(actor, "POR_CHANGED", partnerId, customer.id(), null, "subscription " + subscriptionId
                     + ": " + code(subscription.partnerOfRecordId()) + " → " + partner.advisorCode());
             return store(new ChangeRequest(changeId, subscriptionId, SubscriptionChange.Kind.POR_CHANGED,
