@@ -1,5 +1,7 @@
 package com.partnercenter.delegation;
 
+import static com.partnercenter.platform.Rows.instant;
+
 import com.partnercenter.platform.EngineClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,10 +139,5 @@ public class RelationshipRepository {
                 AdminRole.valueOf(rs.getString("admin_role")), Relationship.Status.valueOf(rs.getString("status")),
                 rs.getBoolean("auto_extend"), instant(rs, "starts_at"), instant(rs, "ends_at"),
                 rs.getString("process_instance_id"), rs.getInt("duration_days"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package com.partnercenter.link;
 
+import static com.partnercenter.platform.Rows.instant;
+
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.PartnerCenterProperties;
@@ -120,10 +122,5 @@ public class LinkService {
                 rs.getString("advisor_code"), rs.getString("process_instance_id"), rs.getString("business_key"),
                 acceptanceId, rs.getBoolean("single_use"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
                 instant(rs, "used_at"), rs.getString("user_id"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package com.partnercenter.partnerofrecord;
 
+import static com.partnercenter.platform.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -58,11 +60,9 @@ public class SubscriptionHistoryRepository {
     }
 
     static SubscriptionChange row(ResultSet rs, int n) throws SQLException {
-        Timestamp notified = rs.getTimestamp("notified_at");
         return new SubscriptionChange(rs.getLong("id"), rs.getString("change_id"), rs.getLong("subscription_id"),
                 SubscriptionChange.Kind.valueOf(rs.getString("kind")), rs.getString("old_value"),
                 rs.getString("new_value"), rs.getString("details"), rs.getObject("partner_of_record_id", Long.class),
-                rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(),
-                notified == null ? null : notified.toInstant());
+                rs.getString("actor"), instant(rs, "occurred_at"), instant(rs, "notified_at"));
     }
 }

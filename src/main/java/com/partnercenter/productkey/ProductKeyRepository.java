@@ -1,5 +1,7 @@
 package com.partnercenter.productkey;
 
+import static com.partnercenter.platform.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -99,10 +101,5 @@ public class ProductKeyRepository {
                 instant(rs, "loaded_at"), rs.getString("reserved_by"), instant(rs, "reserved_at"),
                 instant(rs, "redeemed_at"), rs.getObject("redeemed_customer_id", Long.class),
                 rs.getObject("redeemed_subscription_id", Long.class));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }
