@@ -28,10 +28,12 @@ public class AcceptPageController {
     private final PartnerRepository partners;
     private final LinkPages pages;
     private final OfferDescriptions offers;
+    private final java.util.List<FlowAcceptance> flows;
 
     public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages,
-            OfferDescriptions offers) {
+            OfferDescriptions offers, java.util.List<FlowAcceptance> flows) {
         this.offers = offers;
+        this.flows = flows;
         this.acceptances = acceptances;
         this.partners = partners;
         this.pages = pages;
@@ -40,12 +42,13 @@ public class AcceptPageController {
     @GetMapping("/p/{advisorCode}/{token}")
     public String show(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response, Locale locale) {
-        LinkPages.Opened opened = pages.open(advisorCode, token, AcceptPageController::acceptable, model, response);
+        LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
         if (!opened.usable()) {
             return opened.unavailableView();
         }
         AcceptanceForm form = new AcceptanceForm();
         form.setLanguage(locale.getLanguage());
+        flow(opened.link()).ifPresent(f -> f.initialize(opened.link(), form));
         return page(opened.link(), form, model);
     }
 
@@ -53,15 +56,18 @@ public class AcceptPageController {
     public String submit(@PathVariable String advisorCode, @PathVariable String token,
             @Valid @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
             HttpServletResponse response) {
-        LinkPages.Opened opened = pages.open(advisorCode, token, AcceptPageController::acceptable, model, response);
+        LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
         if (!opened.usable()) {
             return opened.unavailableView();
         }
+        var flow = flow(opened.link());
+        flow.ifPresent(f -> f.validate(opened.link(), form, errors));
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(opened.link(), form, model);
         }
-        AcceptanceService.Submitted result = acceptances.submit(opened.link(), form);
+        AcceptanceService.Submitted result = flow.isPresent() ? flow.get().submit(opened.link(), form)
+                : acceptances.submit(opened.link(), form);
         if (result instanceof AcceptanceService.Submitted.Throttled) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("partner", partner(opened.link()));
@@ -107,15 +113,25 @@ public class AcceptPageController {
     }
 
     /** Link types whose flows have an accept page (the others come with their flows). */
-    private static boolean acceptable(Link link) {
-        return link.type() == LinkType.CUSTOMER_SIGNUP || link.type() == LinkType.TRIAL_INVITATION;
+    private boolean acceptable(Link link) {
+        return link.type() == LinkType.CUSTOMER_SIGNUP || link.type() == LinkType.TRIAL_INVITATION
+                || flow(link).isPresent();
+    }
+
+    private java.util.Optional<FlowAcceptance> flow(Link link) {
+        return flows.stream().filter(f -> f.handles(link)).findFirst();
     }
 
     private String page(Link link, AcceptanceForm form, Model model) {
         model.addAttribute("partner", partner(link));
         model.addAttribute("form", form);
         model.addAttribute("linkType", link.type().name());
-        model.addAttribute("offer", offers.describe(link));
+        var flow = flow(link);
+        if (flow.isPresent()) {
+            flow.get().describe(link, model);
+        } else {
+            model.addAttribute("offer", offers.describe(link));
+        }
         model.addAttribute("countries", Countries.all());
         return "accept/offer";
     }

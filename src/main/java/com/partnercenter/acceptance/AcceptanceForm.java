@@ -52,6 +52,9 @@ public class AcceptanceForm {
 
     private boolean delegatedAdminConsent;
 
+    /** License count per SKU code, as typed on a purchase offer's page (checked by the offer's flow). */
+    private java.util.Map<String, String> licenses = new java.util.LinkedHashMap<>();
+
     @AssertTrue(message = "{acceptance.email.invalid}")
     public boolean isAdminEmailDeliverable() {
         return adminEmail == null || adminEmail.isBlank() || adminEmail.length() > 254
@@ -74,6 +77,7 @@ public class AcceptanceForm {
         n.adminLastName = adminLastName.trim();
         n.adminEmail = adminEmail.trim();
         n.delegatedAdminConsent = delegatedAdminConsent;
+        n.licenses = new java.util.LinkedHashMap<>(licenses);
         return n;
     }
 
@@ -93,4 +97,6 @@ public class AcceptanceForm {
     public void setAdminEmail(String v) { this.adminEmail = v; }
     public boolean isDelegatedAdminConsent() { return delegatedAdminConsent; }
     public void setDelegatedAdminConsent(boolean v) { this.delegatedAdminConsent = v; }
+    public java.util.Map<String, String> getLicenses() { return licenses; }
+    public void setLicenses(java.util.Map<String, String> v) { this.licenses = v == null ? new java.util.LinkedHashMap<>() : v; }
 }

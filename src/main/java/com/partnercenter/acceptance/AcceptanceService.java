@@ -60,10 +60,13 @@ public class AcceptanceService {
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final OfferDescriptions offers;
+    private final org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
             CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
-            AuditLog audit, OfferDescriptions offers) {
+            AuditLog audit, OfferDescriptions offers,
+            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows) {
+        this.flows = flows;
         this.audit = audit;
         this.offers = offers;
         this.links = links;
@@ -82,6 +85,14 @@ public class AcceptanceService {
         if (customers.findByDomain(form.getDomain()).isPresent()) {
             return new Submitted.Refused("domain", "acceptance.domain.taken");
         }
+        return store(link, form, id -> { });
+    }
+
+    /**
+     * Stores a checked, normalized form ({@code extra} adds what the link's flow keeps with it, in the same
+     * transaction) and sends the confirmation link; the same admin again while one is pending gets that one.
+     */
+    public Submitted store(Link link, AcceptanceForm form, java.util.function.LongConsumer extra) {
         Instant now = EngineClock.now();
         Instant window = now.minus(CONFIRMATION_VALIDITY);
         var pending = acceptances.findPending(link.id(), form.getAdminEmail(), window);
@@ -95,6 +106,7 @@ public class AcceptanceService {
         Partner partner = partners.findById(link.partnerId()).orElseThrow();
         long acceptanceId = tx.execute(status -> {
             long id = acceptances.insert(link.id(), form);
+            extra.accept(id);
             audit.record("customer:" + form.getAdminEmail(), "ACCEPTANCE_SUBMITTED", partner.id(), null,
                     link.businessKey(), form.getOrganizationName() + " (" + form.getDomain() + ")");
             return id;
@@ -176,7 +188,10 @@ public class AcceptanceService {
                         confirmationLink.partnerId(), null, confirmationLink.businessKey(),
                         acceptance.organizationName() + " (" + acceptance.domain() + ")");
                 Link invitation = links.findById(acceptance.linkId()).orElseThrow();
-                if (invitation.type() == LinkType.TRIAL_INVITATION) {
+                var flow = flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
+                if (flow.isPresent()) {
+                    flow.get().confirmed(invitation, acceptance);
+                } else if (invitation.type() == LinkType.TRIAL_INVITATION) {
                     startTrialAcceptance(invitation, acceptance);
                 } else {
                     runtime.createMessageCorrelation(CONFIRMED_MESSAGE)
@@ -228,7 +243,8 @@ public class AcceptanceService {
                 .execute();
     }
 
-    static Map<String, Object> variables(Acceptance a) {
+    /** The process variables of a confirmed acceptance (customer and admin as entered, consent). */
+    public static Map<String, Object> variables(Acceptance a) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("acceptanceId", a.id());
         vars.put("customerName", a.organizationName());

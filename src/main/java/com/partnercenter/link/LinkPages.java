@@ -47,6 +47,7 @@ public class LinkPages {
     public String gone(Link link, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("partner", partners.findById(link.partnerId()).orElseThrow());
+        model.addAttribute("offerGone", link.type() == LinkType.PURCHASE_OFFER);
         return "accept/gone";
     }
 }

@@ -121,4 +121,36 @@ public class ProvisioningService {
             return subscriptions.findByRequestKey(requestKey).orElseThrow(() -> race);
         }
     }
+
+    /**
+     * Converts a running trial into a paid subscription of {@code licenses} (within the SKU's bounds) for the
+     * SKU's term from today: TRIAL → ACTIVE by a conditional update, so a replay of the same request returns the
+     * converted subscription and never converts twice.
+     *
+     * @throws IllegalArgumentException the subscription is no trial (any more), or the count is out of bounds
+     */
+    public Subscription convertTrial(long subscriptionId, int licenses, String requestKey) {
+        Subscription trial = subscriptions.findById(subscriptionId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown subscription " + subscriptionId));
+        if (trial.status() == Subscription.Status.ACTIVE && trial.licenses() == licenses) {
+            return trial; // converted by this request before
+        }
+        if (trial.status() != Subscription.Status.TRIAL) {
+            throw new IllegalArgumentException("Subscription " + subscriptionId + " is no longer a running trial ("
+                    + trial.status() + "); create a new subscription instead");
+        }
+        Sku sku = catalogue.find(trial.skuCode()).orElseThrow();
+        if (!sku.allows(licenses)) {
+            throw new IllegalArgumentException("License count " + licenses + " for " + sku.code() + " is outside "
+                    + sku.minLicenses() + ".." + sku.maxLicenses());
+        }
+        LocalDate start = LocalDate.ofInstant(com.partnercenter.platform.EngineClock.now(), java.time.ZoneOffset.UTC);
+        LocalDate end = start.plusMonths(sku.termMonths());
+        if (!subscriptions.convertTrial(subscriptionId, licenses, end)) {
+            return convertTrial(subscriptionId, licenses, requestKey); // a concurrent replay won: look again
+        }
+        audit.record("provisioning", "TRIAL_CONVERTED", trial.partnerOfRecordId(), trial.customerId(), null,
+                trial.skuCode() + " × " + licenses + " ACTIVE until " + end + " (request " + requestKey + ")");
+        return subscriptions.findById(subscriptionId).orElseThrow();
+    }
 }

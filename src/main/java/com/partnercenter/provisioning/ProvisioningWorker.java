@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
  *       customerAdminUserId, customerCreated; BPMN error DOMAIN_TAKEN when the domain is someone else's.</li>
  *   <li>{@code CREATE_SUBSCRIPTION}: customerId, skuCode, licenses, subscriptionStatus (TRIAL/ACTIVE),
  *       subscriptionOrigin, partnerOfRecordId (optional) → subscriptionId, subscriptionEndDate.</li>
+ *   <li>{@code CONVERT_TRIAL}: trialSubscriptionId, licenses → subscriptionId, subscriptionEndDate (the trial,
+ *       now ACTIVE with that count for the SKU's term).</li>
  * </ul>
  * Technical failures are retried ({@value #RETRIES} attempts, growing back-off) and then become an
  * incident with the cause; bad input becomes an incident at once.
@@ -143,6 +145,16 @@ public class ProvisioningWorker implements ExternalTaskHandler {
                 var subscription = provisioning.createSubscription(customerId, required(vars, "skuCode"),
                         licenses == null ? 0 : Math.toIntExact(licenses), status, origin,
                         asLong(vars.get("partnerOfRecordId")), requestKey);
+                out.put("subscriptionId", subscription.id());
+                out.put("subscriptionEndDate", subscription.endDate().toString());
+            }
+            case "CONVERT_TRIAL" -> {
+                Long trialId = asLong(vars.get("trialSubscriptionId"));
+                Long licenses = asLong(vars.get("licenses"));
+                if (trialId == null || licenses == null) {
+                    throw new IllegalArgumentException("variables trialSubscriptionId and licenses are required");
+                }
+                var subscription = provisioning.convertTrial(trialId, Math.toIntExact(licenses), requestKey);
                 out.put("subscriptionId", subscription.id());
                 out.put("subscriptionEndDate", subscription.endDate().toString());
             }

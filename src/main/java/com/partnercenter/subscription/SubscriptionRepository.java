@@ -69,6 +69,14 @@ public class SubscriptionRepository {
                 .params(java.sql.Timestamp.from(com.partnercenter.platform.EngineClock.now()), id).update() == 1;
     }
 
+    /** TRIAL → ACTIVE with the bought license count and term end; false when it is no longer a trial. */
+    public boolean convertTrial(long id, int licenses, LocalDate endDate) {
+        return jdbc.sql("update pc_subscription set status = 'ACTIVE', licenses = ?, end_date = ?, updated_at = ? "
+                        + "where id = ? and status = 'TRIAL'")
+                .params(licenses, endDate, java.sql.Timestamp.from(com.partnercenter.platform.EngineClock.now()), id)
+                .update() == 1;
+    }
+
     /** Sets the end of the subscription's term. */
     public void updateEndDate(long id, LocalDate endDate) {
         jdbc.sql("update pc_subscription set end_date = ?, updated_at = current_timestamp where id = ?")

@@ -107,7 +107,7 @@ public class TrialDelegates {
         };
     }
 
-    static List<String> recipients(Object raw) {
+    public static List<String> recipients(Object raw) {
         Set<String> result = new LinkedHashSet<>();
         if (raw != null) {
             for (String part : raw.toString().split("[\\r\\n,;]+")) {
@@ -202,7 +202,7 @@ public class TrialDelegates {
         return at.isBefore(now) ? now : at;
     }
 
-    static String dateText(Instant instant) {
+    public static String dateText(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
     }
 

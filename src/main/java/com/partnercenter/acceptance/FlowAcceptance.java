@@ -1,0 +1,36 @@
+package com.partnercenter.acceptance;
+
+import com.partnercenter.link.Link;
+import org.springframework.ui.Model;
+import org.springframework.validation.Errors;
+
+/**
+ * What a flow adds to the accept page and the confirmation for its own kind of link (e.g. the purchase
+ * offer's license counts): the page, the server-side checks, how an acceptance is stored and what its
+ * confirmation starts.
+ */
+public interface FlowAcceptance {
+
+    /** True for the links of this flow. */
+    boolean handles(Link link);
+
+    /** The form's initial values (the page is opened). */
+    void initialize(Link link, AcceptanceForm form);
+
+    /** Model attributes of the page: the offer shown ({@code offer} and the flow's own). */
+    void describe(Link link, Model model);
+
+    /** Server-side checks of the flow's own fields, as field errors; the page never decides. */
+    void validate(Link link, AcceptanceForm form, Errors errors);
+
+    /** Stores a valid form (through {@link AcceptanceService#store}) and sends the confirmation link. */
+    AcceptanceService.Submitted submit(Link link, AcceptanceForm form);
+
+    /**
+     * The acceptance was confirmed from the admin's mailbox (inside the confirmation's transaction).
+     *
+     * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException the offer is no longer open:
+     *         nothing changes and the confirmation link stays unused
+     */
+    void confirmed(Link invitation, Acceptance acceptance);
+}

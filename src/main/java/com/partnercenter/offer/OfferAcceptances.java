@@ -1,0 +1,213 @@
+package com.partnercenter.offer;
+
+import com.partnercenter.acceptance.Acceptance;
+import com.partnercenter.acceptance.AcceptanceForm;
+import com.partnercenter.acceptance.AcceptanceService;
+import com.partnercenter.acceptance.FlowAcceptance;
+import com.partnercenter.acceptance.OfferDescriptions;
+import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.Sku;
+import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.link.Link;
+import com.partnercenter.link.LinkService;
+import com.partnercenter.link.LinkType;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.PartnerTenantIdProvider;
+import com.partnercenter.subscription.Subscription;
+import com.partnercenter.subscription.SubscriptionRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.ui.Model;
+import org.springframework.validation.Errors;
+
+/**
+ * The accept page of a purchase offer: the offer's lines with their bounds, a license count per line that
+ * the customer may change within the bounds (checked here, again by the flow), an existing customer's
+ * admin confirming from its registered address; the confirmation starts one {@value #PROCESS} instance.
+ */
+@Service
+public class OfferAcceptances implements FlowAcceptance {
+
+    public static final String PROCESS = "purchaseOfferAcceptance";
+    static final List<String> OFFER_TERMS = List.of("partnerUserEmail", "partnerUserLanguage", "partnerName");
+
+    /** What the page shows: the lines, and the customer when the offer is for one. */
+    public record Purchase(String customerName, List<LineView> lines, String validUntil) {}
+
+    /** One line: proposed count, bounds, and whether the customer already has the SKU active. */
+    public record LineView(String skuCode, String skuName, int proposed, int min, int max, boolean alreadyActive) {}
+
+    private final OfferRepository offers;
+    private final CatalogueRepository catalogue;
+    private final CustomerRepository customers;
+    private final SubscriptionRepository subscriptions;
+    private final PartnerRepository partners;
+    private final LinkService links;
+    private final AcceptanceService acceptances;
+    private final RuntimeService runtime;
+
+    public OfferAcceptances(OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
+            SubscriptionRepository subscriptions, PartnerRepository partners, LinkService links,
+            AcceptanceService acceptances, RuntimeService runtime) {
+        this.offers = offers;
+        this.catalogue = catalogue;
+        this.customers = customers;
+        this.subscriptions = subscriptions;
+        this.partners = partners;
+        this.links = links;
+        this.acceptances = acceptances;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public boolean handles(Link link) {
+        return link.type() == LinkType.PURCHASE_OFFER;
+    }
+
+    @Override
+    public void initialize(Link link, AcceptanceForm form) {
+        PurchaseOffer offer = offer(link);
+        target(offer).ifPresent(c -> {
+            form.setOrganizationName(c.name());
+            form.setDomain(c.domain());
+            form.setCountry(c.country());
+            form.setLanguage(c.language());
+        });
+        for (PurchaseOffer.Line line : offer.lines()) {
+            form.getLicenses().putIfAbsent(line.skuCode(), String.valueOf(line.licenses()));
+        }
+    }
+
+    @Override
+    public void describe(Link link, Model model) {
+        PurchaseOffer offer = offer(link);
+        Optional<Customer> target = target(offer);
+        Set<String> active = target.map(c -> subscriptions.findByCustomer(c.id()).stream()
+                .filter(s -> s.status() == Subscription.Status.ACTIVE).map(Subscription::skuCode)
+                .collect(Collectors.toSet())).orElse(Set.of());
+        List<LineView> lines = new ArrayList<>();
+        for (PurchaseOffer.Line line : offer.lines()) {
+            Sku sku = catalogue.find(line.skuCode()).orElseThrow();
+            lines.add(new LineView(sku.code(), sku.name(), line.licenses(), sku.minLicenses(), sku.maxLicenses(),
+                    active.contains(sku.code())));
+        }
+        model.addAttribute("purchase", new Purchase(target.map(Customer::name).orElse(null), lines,
+                link.expiresAt().toString().substring(0, 10)));
+        model.addAttribute("offer", new OfferDescriptions.Offer(null, delegatedAdmin(offer)));
+    }
+
+    @Override
+    public void validate(Link link, AcceptanceForm form, Errors errors) {
+        PurchaseOffer offer = offer(link);
+        for (PurchaseOffer.Line line : offer.lines()) {
+            Sku sku = catalogue.find(line.skuCode()).orElseThrow();
+            String raw = form.getLicenses().get(sku.code());
+            LicenseCounts.Checked checked = LicenseCounts.check(raw, sku);
+            if (!checked.ok()) {
+                errors.rejectValue("licenses[" + sku.code() + "]", checked.problem().messageKey(),
+                        new Object[] {sku.name(), sku.minLicenses(), sku.maxLicenses()}, checked.problem().name());
+            }
+        }
+    }
+
+    @Override
+    public AcceptanceService.Submitted submit(Link link, AcceptanceForm raw) {
+        PurchaseOffer offer = offer(link);
+        AcceptanceForm form = raw.normalized();
+        Optional<Customer> existing = offer.targeted() ? target(offer) : customers.findByDomain(form.getDomain());
+        if (existing.isPresent()) {
+            Customer customer = existing.get();
+            // the organization is the one on record; only an admin registered for it can confirm
+            form.setOrganizationName(customer.name());
+            form.setDomain(customer.domain());
+            form.setCountry(customer.country());
+            if (customers.findAdminByEmail(customer.id(), form.getAdminEmail()).isEmpty()) {
+                return new AcceptanceService.Submitted.Refused("adminEmail",
+                        offer.targeted() ? "offer.admin.notRegistered" : "offer.domain.taken");
+            }
+        }
+        List<PurchaseOffer.Line> counts = new ArrayList<>();
+        for (PurchaseOffer.Line line : offer.lines()) {
+            Sku sku = catalogue.find(line.skuCode()).orElseThrow();
+            LicenseCounts.Checked checked = LicenseCounts.check(form.getLicenses().get(sku.code()), sku);
+            if (!checked.ok()) {
+                return new AcceptanceService.Submitted.Refused("licenses[" + sku.code() + "]",
+                        checked.problem().messageKey());
+            }
+            counts.add(new PurchaseOffer.Line(line.lineNo(), sku.code(), checked.count()));
+        }
+        Long customerId = existing.map(Customer::id).orElse(null);
+        return acceptances.store(link, form, id -> offers.insertAcceptance(id, offer.id(), customerId, counts));
+    }
+
+    @Override
+    public void confirmed(Link invitation, Acceptance acceptance) {
+        PurchaseOffer offer = offer(invitation);
+        if (offer.status() != PurchaseOffer.Status.OPEN || !invitation.usable(EngineClock.now())) {
+            throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey() + " is no longer open");
+        }
+        var offerInstance = runtime.createProcessInstanceQuery().processInstanceId(offer.processInstanceId())
+                .active().singleResult();
+        if (offerInstance == null) {
+            throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey() + " has ended");
+        }
+        Map<String, Object> vars = new HashMap<>(runtime.getVariables(offer.processInstanceId(), OFFER_TERMS));
+        vars.putAll(AcceptanceService.variables(acceptance));
+        OfferRepository.OfferAcceptance accepted = offers.findAcceptance(acceptance.id()).orElseThrow();
+        vars.put("partnerId", offer.partnerId());
+        vars.put("offerId", offer.id());
+        vars.put("offerBusinessKey", offer.businessKey());
+        String role = delegatedAdmin(offer);
+        vars.put("includeDelegatedAdmin", role != null);
+        vars.put("delegatedAdminRole", role);
+        vars.put("existingCustomer", accepted.customerId() != null);
+        if (accepted.customerId() != null) {
+            vars.put("customerId", accepted.customerId());
+            vars.put("customerAdminUserId", customers.findAdminByEmail(accepted.customerId(), acceptance.adminEmail())
+                    .map(CustomerAdmin::userId).orElseThrow());
+        }
+        vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, offerInstance.getTenantId());
+        runtime.createProcessInstanceByKey(PROCESS)
+                .businessKey(offer.businessKey() + "-A" + acceptance.id())
+                .setVariables(vars)
+                .execute();
+        if (offer.targeted()) {
+            // an offer for one customer is accepted once: its link and other pending confirmations stop working
+            offers.close(offer.id(), PurchaseOffer.Status.ACCEPTED, null);
+            links.revokeAllOf(offer.processInstanceId());
+            boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(offer.processInstanceId())
+                    .eventType("message").eventName(OfferDelegates.ACCEPTED_MESSAGE).count() > 0;
+            if (waiting) {
+                runtime.createMessageCorrelation(OfferDelegates.ACCEPTED_MESSAGE)
+                        .processInstanceId(offer.processInstanceId()).correlateWithResult();
+            }
+        }
+    }
+
+    /** Delegated administration the offer asks for, while the partner still holds the authorization. */
+    private String delegatedAdmin(PurchaseOffer offer) {
+        return offer.delegatedAdminRole() != null && partners.findById(offer.partnerId())
+                .map(p -> p.has(ProgramAuthorization.DELEGATED_ADMIN)).orElse(false) ? offer.delegatedAdminRole() : null;
+    }
+
+    private Optional<Customer> target(PurchaseOffer offer) {
+        return offer.targeted() ? customers.findById(offer.customerId()) : Optional.empty();
+    }
+
+    private PurchaseOffer offer(Link link) {
+        return offers.findByLink(link.id())
+                .orElseThrow(() -> new IllegalStateException("no offer recorded for link " + link.id()));
+    }
+}

@@ -1,0 +1,198 @@
+package com.partnercenter.offer;
+
+import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.Sku;
+import com.partnercenter.mail.MailService;
+import com.partnercenter.mail.OutgoingMail;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partnerofrecord.PartnerOfRecordService;
+import com.partnercenter.partnerofrecord.SubscriptionChange;
+import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.subscription.Subscription;
+import com.partnercenter.subscription.SubscriptionRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The steps of processes/purchase-offer-acceptance.bpmn (one customer's purchase), each a bean named after its
+ * task, and {@code purchaseLines}, the collection the per-line sub-process runs over.
+ */
+@Configuration
+public class PurchaseDelegates {
+
+    public static final String TRIAL_CONVERTED_MESSAGE = "TrialConverted";
+
+    public enum Action { CREATE, CONVERT, ALREADY_ACTIVE }
+
+    private final OfferRepository offers;
+    private final SubscriptionRepository subscriptions;
+    private final CatalogueRepository catalogue;
+    private final PartnerRepository partners;
+    private final PartnerOfRecordService partnerOfRecord;
+    private final MailService mails;
+    private final RuntimeService runtime;
+
+    public PurchaseDelegates(OfferRepository offers, SubscriptionRepository subscriptions,
+            CatalogueRepository catalogue, PartnerRepository partners, PartnerOfRecordService partnerOfRecord,
+            MailService mails, RuntimeService runtime) {
+        this.offers = offers;
+        this.subscriptions = subscriptions;
+        this.catalogue = catalogue;
+        this.partners = partners;
+        this.partnerOfRecord = partnerOfRecord;
+        this.mails = mails;
+        this.runtime = runtime;
+    }
+
+    /** The SKU codes the customer accepted, in line order (the per-line sub-process's collection). */
+    public List<String> skus(Object acceptanceId) {
+        return offers.acceptedLines(((Number) acceptanceId).longValue()).stream()
+                .map(OfferRepository.AcceptedLine::skuCode).toList();
+    }
+
+    /**
+     * "Plan the purchase": per accepted line, now that the customer exists: CREATE a subscription, CONVERT the
+     * customer's running trial of the SKU, or nothing when it already has the SKU active (ALREADY_ACTIVE: no
+     * count is increased silently; both confirmation mails say so). Sets {@code alreadyActiveCount}.
+     */
+    @Bean
+    public JavaDelegate planPurchase() {
+        return execution -> {
+            long acceptanceId = number(execution, "acceptanceId");
+            List<Subscription> owned = subscriptions.findByCustomer(number(execution, "customerId"));
+            int alreadyActive = 0;
+            for (OfferRepository.AcceptedLine line : offers.acceptedLines(acceptanceId)) {
+                Optional<Subscription> active = owned.stream().filter(s -> s.skuCode().equals(line.skuCode())
+                        && s.status() == Subscription.Status.ACTIVE).findFirst();
+                Optional<Subscription> trial = owned.stream().filter(s -> s.skuCode().equals(line.skuCode())
+                        && s.status() == Subscription.Status.TRIAL).findFirst();
+                if (active.isPresent()) {
+                    offers.planLine(acceptanceId, line.skuCode(), Action.ALREADY_ACTIVE.name(), active.get().id());
+                    alreadyActive++;
+                } else if (trial.isPresent()) {
+                    offers.planLine(acceptanceId, line.skuCode(), Action.CONVERT.name(), trial.get().id());
+                } else {
+                    offers.planLine(acceptanceId, line.skuCode(), Action.CREATE.name(), null);
+                }
+            }
+            execution.setVariable("alreadyActiveCount", alreadyActive);
+        };
+    }
+
+    /**
+     * "Read the line": the line of {@code skuCode} (the sub-process's element) as planned, in variables local to
+     * this line: {@code licenses}, {@code lineAction}, {@code trialSubscriptionId}, and the line's
+     * {@code subscriptionId} and {@code subscriptionEndDate} that provisioning fills in.
+     */
+    @Bean
+    public JavaDelegate readPurchaseLine() {
+        return execution -> {
+            OfferRepository.AcceptedLine line = line(execution);
+            execution.setVariableLocal("licenses", line.licenses());
+            execution.setVariableLocal("lineAction", line.action());
+            execution.setVariableLocal("trialSubscriptionId",
+                    Action.CONVERT.name().equals(line.action()) ? line.subscriptionId() : null);
+            execution.setVariableLocal("subscriptionId", null);
+            execution.setVariableLocal("subscriptionEndDate", null);
+        };
+    }
+
+    /**
+     * "Stop the trial's reminders": the trial's own instance ends as converted (message
+     * {@value #TRIAL_CONVERTED_MESSAGE}, by the process instance id kept on the subscription), this partner
+     * becomes its partner of record, and the conversion is recorded and mailed to it once.
+     */
+    @Bean
+    public JavaDelegate finishTrialConversion() {
+        return execution -> {
+            long subscriptionId = number(execution, "subscriptionId");
+            long partnerId = number(execution, "partnerId");
+            String changeId = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
+                    + subscriptionId;
+            subscriptions.processInstanceOf(subscriptionId).ifPresent(trialInstance -> {
+                boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(trialInstance)
+                        .eventType("message").eventName(TRIAL_CONVERTED_MESSAGE).count() > 0;
+                if (waiting) {
+                    runtime.createMessageCorrelation(TRIAL_CONVERTED_MESSAGE).processInstanceId(trialInstance)
+                            .setVariable("convertedBy", execution.getProcessBusinessKey()).correlateWithResult();
+                }
+            });
+            String actor = "customer:" + execution.getVariable("adminEmail");
+            partnerOfRecord.changePartnerOfRecord(subscriptionId, partnerId, changeId + "/por", actor);
+            Subscription now = subscriptions.findById(subscriptionId).orElseThrow();
+            partnerOfRecord.record(new PartnerOfRecordService.ChangeRequest(changeId, subscriptionId,
+                    SubscriptionChange.Kind.TRIAL_CONVERTED, "TRIAL", now.licenses() + " licenses until " + now.endDate(),
+                    "purchase offer " + execution.getVariable("offerBusinessKey"), actor));
+        };
+    }
+
+    /** "Record the line done": the subscription created or converted for the line. */
+    @Bean
+    public JavaDelegate recordPurchaseLine() {
+        return execution -> offers.planLine(number(execution, "acceptanceId"), (String) execution.getVariable("skuCode"),
+                (String) execution.getVariable("lineAction"), number(execution, "subscriptionId"));
+    }
+
+    /**
+     * "Confirm to the customer" / "Confirm to the partner": camunda:property {@code recipient} CUSTOMER (the
+     * admin, in the customer's language) or PARTNER (the partner user who sent the offer); lists every line
+     * with SKU, licenses, term end, and what was done (template {@code offer-purchased} /
+     * {@code offer-accepted-partner}). Once per instance and recipient.
+     */
+    @Bean
+    public JavaDelegate emailPurchaseConfirmation() {
+        return execution -> {
+            boolean customer = "CUSTOMER".equals(String.valueOf(ModelProperties.get(execution, "recipient")));
+            Partner partner = partners.findById(number(execution, "partnerId")).orElseThrow();
+            Map<String, Object> model = new HashMap<>(execution.getVariables());
+            model.put("lines", purchased(number(execution, "acceptanceId")));
+            String to = (String) execution.getVariable(customer ? "adminEmail" : "partnerUserEmail");
+            String language = (String) execution.getVariable(customer ? "customerLanguage" : "partnerUserLanguage");
+            mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),
+                    execution.getCurrentActivityId(), null, to), customer ? "offer-purchased" : "offer-accepted-partner",
+                    language, to, model, partner.id(), execution.getProcessBusinessKey()));
+        };
+    }
+
+    /** Template rows of a purchase: skuName, licenses, action, endDate (of the subscription, if any). */
+    List<Map<String, Object>> purchased(long acceptanceId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OfferRepository.AcceptedLine line : offers.acceptedLines(acceptanceId)) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("skuName", catalogue.find(line.skuCode()).map(Sku::name).orElse(line.skuCode()));
+            row.put("licenses", line.licenses());
+            row.put("action", line.action() == null ? Action.CREATE.name() : line.action());
+            Optional<Subscription> subscription = line.subscriptionId() == null ? Optional.empty()
+                    : subscriptions.findById(line.subscriptionId());
+            row.put("currentLicenses", subscription.map(Subscription::licenses).orElse(line.licenses()));
+            row.put("endDate", subscription.map(s -> s.endDate().toString()).orElse(""));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private OfferRepository.AcceptedLine line(DelegateExecution execution) {
+        String sku = (String) execution.getVariable("skuCode");
+        return offers.acceptedLines(number(execution, "acceptanceId")).stream()
+                .filter(l -> l.skuCode().equals(sku)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no accepted line " + sku));
+    }
+
+    private static long number(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        throw new IllegalArgumentException("variable " + name + " is missing or not a number (task "
+                + execution.getCurrentActivityId() + ")");
+    }
+}
