@@ -57,10 +57,12 @@ public class OfferAcceptances implements FlowAcceptance {
     private final LinkService links;
     private final AcceptanceService acceptances;
     private final RuntimeService runtime;
+    private final OfferDelegates offerSteps;
 
     public OfferAcceptances(OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
             SubscriptionRepository subscriptions, PartnerRepository partners, LinkService links,
-            AcceptanceService acceptances, RuntimeService runtime) {
+            AcceptanceService acceptances, RuntimeService runtime, OfferDelegates offerSteps) {
+        this.offerSteps = offerSteps;
         this.offers = offers;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -187,12 +189,7 @@ public class OfferAcceptances implements FlowAcceptance {
             // an offer for one customer is accepted once: its link and other pending confirmations stop working
             offers.close(offer.id(), PurchaseOffer.Status.ACCEPTED, null);
             links.revokeAllOf(offer.processInstanceId());
-            boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(offer.processInstanceId())
-                    .eventType("message").eventName(OfferDelegates.ACCEPTED_MESSAGE).count() > 0;
-            if (waiting) {
-                runtime.createMessageCorrelation(OfferDelegates.ACCEPTED_MESSAGE)
-                        .processInstanceId(offer.processInstanceId()).correlateWithResult();
-            }
+            offerSteps.correlateIfWaiting(offer.processInstanceId(), OfferDelegates.ACCEPTED_MESSAGE, Map.of());
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -211,15 +210,10 @@ public class OfferDelegates {
                     if (offers.close(older.id(), PurchaseOffer.Status.SUPERSEDED, offer.id())) {
                         links.revokeAllOf(older.processInstanceId());
                         superseded++;
-                        try {
-                            runtime.createMessageCorrelation(SUPERSEDED_MESSAGE)
-                                    .processInstanceId(older.processInstanceId())
-                                    .setVariable("supersededBy", execution.getProcessBusinessKey())
-                                    .correlateWithResult();
-                        } catch (MismatchingMessageCorrelationException notWaiting) {
-                            // not yet at its wait (its mails are still being sent): it closes as superseded
-                            // when it gets there, from the offer's status
-                        }
+                        // not yet at its wait (its mails are still being sent): it ends when it gets there, by
+                        // the gateway "Still open?"
+                        correlateIfWaiting(older.processInstanceId(), SUPERSEDED_MESSAGE,
+                                Map.of("supersededBy", execution.getProcessBusinessKey()));
                     }
                 }
             }
@@ -267,6 +261,28 @@ public class OfferDelegates {
             execution.setVariable("closeReason", offers.findById(offer.id()).orElseThrow().status().name());
             execution.setVariable("acceptedCount", offers.countAccepted(offer.id()));
         };
+    }
+
+    /**
+     * Gateway "Still open?": false when the offer was superseded or accepted while its mails were being sent
+     * (the message found no wait then).
+     */
+    public boolean isOpen(DelegateExecution execution) {
+        return offers.findByProcessInstance(execution.getProcessInstanceId())
+                .map(o -> o.status() == PurchaseOffer.Status.OPEN).orElse(true);
+    }
+
+    /**
+     * Correlates the message when the instance waits for it. A correlation that finds no wait would mark the
+     * caller's transaction rollback-only even when caught, so it is not tried.
+     */
+    void correlateIfWaiting(String processInstanceId, String message, Map<String, Object> variables) {
+        boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(message).count() > 0;
+        if (waiting) {
+            runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables)
+                    .correlateWithResult();
+        }
     }
 
     private Partner partner(DelegateExecution execution) {

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -39,18 +38,18 @@ public class PurchaseDelegates {
     private final PartnerRepository partners;
     private final PartnerOfRecordService partnerOfRecord;
     private final MailService mails;
-    private final RuntimeService runtime;
+    private final OfferDelegates offerSteps;
 
     public PurchaseDelegates(OfferRepository offers, SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, PartnerRepository partners, PartnerOfRecordService partnerOfRecord,
-            MailService mails, RuntimeService runtime) {
+            MailService mails, OfferDelegates offerSteps) {
+        this.offerSteps = offerSteps;
         this.offers = offers;
         this.subscriptions = subscriptions;
         this.catalogue = catalogue;
         this.partners = partners;
         this.partnerOfRecord = partnerOfRecord;
         this.mails = mails;
-        this.runtime = runtime;
     }
 
     /** The SKU codes the customer accepted, in line order (the per-line sub-process's collection). */
@@ -118,14 +117,8 @@ public class PurchaseDelegates {
             long partnerId = number(execution, "partnerId");
             String changeId = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
                     + subscriptionId;
-            subscriptions.processInstanceOf(subscriptionId).ifPresent(trialInstance -> {
-                boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(trialInstance)
-                        .eventType("message").eventName(TRIAL_CONVERTED_MESSAGE).count() > 0;
-                if (waiting) {
-                    runtime.createMessageCorrelation(TRIAL_CONVERTED_MESSAGE).processInstanceId(trialInstance)
-                            .setVariable("convertedBy", execution.getProcessBusinessKey()).correlateWithResult();
-                }
-            });
+            subscriptions.processInstanceOf(subscriptionId).ifPresent(trialInstance -> offerSteps.correlateIfWaiting(
+                    trialInstance, TRIAL_CONVERTED_MESSAGE, Map.of("convertedBy", execution.getProcessBusinessKey())));
             String actor = "customer:" + execution.getVariable("adminEmail");
             partnerOfRecord.changePartnerOfRecord(subscriptionId, partnerId, changeId + "/por", actor);
             Subscription now = subscriptions.findById(subscriptionId).orElseThrow();
