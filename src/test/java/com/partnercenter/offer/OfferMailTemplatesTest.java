@@ -1,0 +1,85 @@
+package com.partnercenter.offer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnercenter.mail.MailRenderer;
+import com.partnercenter.mail.RenderedMail;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.platform.Language;
+import com.partnercenter.support.IntegrationTest;
+import com.partnercenter.support.TestData;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The mails of the purchase offer flows (templates offer-*.html), in English and French. */
+@IntegrationTest
+class OfferMailTemplatesTest {
+
+    static final String HOSTILE = "<script>alert('x')</script>";
+
+    @Autowired MailRenderer renderer;
+    @Autowired TestData testData;
+
+    static Map<String, Object> vars() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("lines", List.of(
+                Map.of("skuName", "Business Basic " + HOSTILE, "licenses", 12, "minLicenses", 1, "maxLicenses", 300,
+                        "action", "CREATE", "currentLicenses", 12, "endDate", "2027-05-31"),
+                Map.of("skuName", "Enterprise E3", "licenses", 150, "minLicenses", 5, "maxLicenses", 900,
+                        "action", "CONVERT", "currentLicenses", 150, "endDate", "2027-05-31"),
+                Map.of("skuName", "Exchange Online", "licenses", 40, "minLicenses", 1, "maxLicenses", 50000,
+                        "action", "ALREADY_ACTIVE", "currentLicenses", 8, "endDate", "2026-12-31")));
+        vars.put("invitationUrl", "https://partners.test/p/ADV1/abc");
+        vars.put("personalMessage", "Dear customer " + HOSTILE);
+        vars.put("includeDelegatedAdmin", true);
+        vars.put("linkExpiresAtText", "2026-04-30");
+        vars.put("offerSummary", "12 × Business Basic " + HOSTILE);
+        vars.put("recipientCount", 2);
+        vars.put("supersededCount", 1);
+        vars.put("closeReason", "EXPIRED");
+        vars.put("acceptedCount", 3);
+        vars.put("customerName", "Acme " + HOSTILE);
+        vars.put("customerDomain", "acme.example");
+        vars.put("delegatedAdminConsent", true);
+        vars.put("alreadyActiveCount", 1);
+        vars.put("offerRefusal", "DOMAIN_TAKEN");
+        return vars;
+    }
+
+    static Stream<Arguments> templates() {
+        return Stream.of(
+                Arguments.of("offer-invitation", Language.EN, "sends you a purchase offer", "Enterprise E3: 150 licenses (you may choose 5 to 900)"),
+                Arguments.of("offer-invitation", Language.FR, "vous envoie une offre d’achat", "Enterprise E3 : 150 licences (au choix de 5 à 900)"),
+                Arguments.of("offer-link-issued", Language.EN, "Your purchase offer is ready", "1 older offer to this customer"),
+                Arguments.of("offer-link-issued", Language.FR, "Votre offre d’achat est prête", "1 offre plus ancienne"),
+                Arguments.of("offer-closed", Language.EN, "Your purchase offer is closed", "3 customers accepted the offer."),
+                Arguments.of("offer-closed", Language.FR, "Votre offre d’achat est close", "3 clients ont accepté l’offre."),
+                Arguments.of("offer-purchased", Language.EN, "Your subscriptions for Acme", "your trial converted to a paid subscription until 2027-05-31"),
+                Arguments.of("offer-purchased", Language.FR, "Vos abonnements pour Acme", "votre essai converti en abonnement payant jusqu’au 2027-05-31"),
+                Arguments.of("offer-accepted-partner", Language.EN, "accepted your purchase offer", "already active with 8 licenses until 2026-12-31"),
+                Arguments.of("offer-accepted-partner", Language.FR, "a accepté votre offre d’achat", "déjà actif avec 8 licences jusqu’au 2026-12-31"),
+                Arguments.of("offer-refused", Language.EN, "could not be carried out", "The domain acme.example is already registered."),
+                Arguments.of("offer-refused", Language.FR, "n’a pas pu être effectué", "Le domaine acme.example est déjà enregistré."));
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("templates")
+    void rendersInTheLanguageWithPartnerInfoAndEscapedValues(String template, Language language, String subjectText,
+            String bodyText) {
+        Partner partner = testData.partner();
+        RenderedMail mail = renderer.render(template, language, vars(), partner);
+        assertThat(mail.subject()).contains(subjectText).doesNotContain("??", "{0", "{1");
+        assertThat(mail.html())
+                .contains("lang=\"" + language.code() + "\"", language == Language.FR ? "Bonjour," : "Hello,")
+                .contains(partner.name(), partner.phone(), partner.supportEmail())
+                .doesNotContain("<script", "??", "{0", "{1", "{2", "{3");
+        assertThat(mail.text()).contains(bodyText, partner.name()).doesNotContain("<p", "&lt;");
+        assertThat(mail.html()).contains("&lt;script&gt;");
+    }
+}
