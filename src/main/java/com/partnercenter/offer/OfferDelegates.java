@@ -4,12 +4,12 @@ import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.delegation.RequestedRole;
+import com.partnercenter.link.InvitationRecipients;
 import com.partnercenter.link.LinkService;
-import com.partnercenter.mail.MailService;
-import com.partnercenter.mail.OutgoingMail;
+import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.trial.TrialDelegates;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,17 +41,17 @@ public class OfferDelegates {
     private final CustomerRepository customers;
     private final OfferRepository offers;
     private final LinkService links;
-    private final MailService mails;
+    private final InvitationRecipients recipientMails;
     private final RuntimeService runtime;
 
     public OfferDelegates(CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
-            OfferRepository offers, LinkService links, MailService mails, RuntimeService runtime) {
+            OfferRepository offers, LinkService links, InvitationRecipients recipientMails, RuntimeService runtime) {
         this.catalogue = catalogue;
         this.partners = partners;
         this.customers = customers;
         this.offers = offers;
         this.links = links;
-        this.mails = mails;
+        this.recipientMails = recipientMails;
         this.runtime = runtime;
     }
 
@@ -152,20 +151,10 @@ public class OfferDelegates {
                         .orElseThrow(() -> refuse("'" + d + "' is not the domain of one of " + partner.name()
                                 + "'s customers: leave it empty for an open offer"));
             }
-            boolean delegated = Boolean.TRUE.equals(execution.getVariable("includeDelegatedAdmin"));
-            String role = null;
-            if (delegated) {
-                if (!partner.has(ProgramAuthorization.DELEGATED_ADMIN)) {
-                    throw refuse(partner.name() + " does not hold the Delegated administration authorization: "
-                            + "send the offer without delegated administration");
-                }
-                Object r = execution.getVariable("delegatedAdminRole");
-                role = r == null ? "LIMITED" : r.toString().trim().toUpperCase(Locale.ROOT);
-                if (!role.equals("FULL") && !role.equals("LIMITED")) {
-                    throw refuse("'" + r + "' is not an administration level (Full or Limited)");
-                }
-            }
-            List<String> recipients = TrialDelegates.recipients(execution.getVariable("recipientEmails"));
+            String role = RequestedRole.of(partner, execution.getVariable("includeDelegatedAdmin"),
+                    execution.getVariable("delegatedAdminRole"), "the offer");
+            boolean delegated = role != null;
+            List<String> recipients = InvitationRecipients.parse(execution.getVariable("recipientEmails"));
             Object message = execution.getVariable("personalMessage");
             if (message != null && message.toString().length() > 1000) {
                 throw refuse("The personal message can have at most 1000 characters");
@@ -228,21 +217,11 @@ public class OfferDelegates {
     @Bean
     public JavaDelegate emailOfferRecipients() {
         return execution -> {
-            String list = (String) execution.getVariable("recipientList");
-            if (list == null || list.isBlank()) {
-                return;
-            }
-            Partner partner = partner(execution);
             Map<String, Object> model = new HashMap<>(execution.getVariables());
             model.put("linkExpiresAtText", TrialDelegates.dateText(((Date) execution.getVariable("linkExpiresAt")).toInstant()));
             model.put("lines", OfferLines.describe(catalogue,
                     OfferLines.parse((String) execution.getVariable("offerLines"))));
-            for (String address : list.split(",")) {
-                String language = customers.languageOfAdmin(address).orElse(partner.defaultLanguage());
-                mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),
-                        execution.getCurrentActivityId(), null, address), "offer-invitation", language, address, model,
-                        partner.id(), execution.getProcessBusinessKey()));
-            }
+            recipientMails.mailEach(execution, "offer-invitation", model);
         };
     }
 
@@ -286,7 +265,7 @@ public class OfferDelegates {
     }
 
     private Partner partner(DelegateExecution execution) {
-        return partners.findById(((Number) execution.getVariable("partnerId")).longValue()).orElseThrow();
+        return partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
     }
 
     static BpmnError refuse(String message) {

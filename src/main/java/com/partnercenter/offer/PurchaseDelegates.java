@@ -1,5 +1,7 @@
 package com.partnercenter.offer;
 
+import static com.partnercenter.platform.ProcessVariables.number;
+
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.mail.MailService;
@@ -178,14 +180,5 @@ public class PurchaseDelegates {
         return offers.acceptedLines(number(execution, "acceptanceId")).stream()
                 .filter(l -> l.skuCode().equals(sku)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no accepted line " + sku));
-    }
-
-    private static long number(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        throw new IllegalArgumentException("variable " + name + " is missing or not a number (task "
-                + execution.getCurrentActivityId() + ")");
     }
 }

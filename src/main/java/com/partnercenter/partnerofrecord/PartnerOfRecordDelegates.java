@@ -1,5 +1,7 @@
 package com.partnercenter.partnerofrecord;
 
+import static com.partnercenter.platform.ProcessVariables.number;
+
 import com.partnercenter.platform.ModelProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -58,15 +60,6 @@ public class PartnerOfRecordDelegates {
 
     private static String defaultChangeId(DelegateExecution execution, long subscriptionId) {
         return execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/" + subscriptionId;
-    }
-
-    private static long number(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        throw new IllegalArgumentException("variable " + name + " is missing or not a number (task "
-                + execution.getCurrentActivityId() + ")");
     }
 
     private static String text(DelegateExecution execution, String name) {

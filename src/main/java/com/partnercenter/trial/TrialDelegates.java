@@ -3,14 +3,11 @@ package com.partnercenter.trial;
 import com.partnercenter.acceptance.AcceptanceRepository;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
-import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.delegation.RequestedRole;
+import com.partnercenter.link.InvitationRecipients;
 import com.partnercenter.link.LinkService;
-import com.partnercenter.mail.MailService;
-import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.partner.ProgramAuthorization;
-import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.subscription.Subscription;
@@ -19,14 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -36,32 +29,29 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class TrialDelegates {
 
-    static final int MAX_RECIPIENTS = 50;
     static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final CatalogueRepository catalogue;
     private final PartnerRepository partners;
-    private final CustomerRepository customers;
     private final SubscriptionRepository subscriptions;
     private final AcceptanceRepository acceptances;
     private final LinkService links;
-    private final MailService mails;
+    private final InvitationRecipients recipientMails;
 
-    public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
+    public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners,
             SubscriptionRepository subscriptions, AcceptanceRepository acceptances, LinkService links,
-            MailService mails) {
+            InvitationRecipients recipientMails) {
         this.catalogue = catalogue;
         this.partners = partners;
-        this.customers = customers;
         this.subscriptions = subscriptions;
         this.acceptances = acceptances;
         this.links = links;
-        this.mails = mails;
+        this.recipientMails = recipientMails;
     }
 
     /**
      * "Check the invitation": the SKU exists and allows trials; delegated administration only for partners
-     * holding it, Full or Limited; recipients are e-mail addresses (at most {@value #MAX_RECIPIENTS}).
+     * holding it, Full or Limited; recipients are e-mail addresses (at most {@value InvitationRecipients#MAX_RECIPIENTS}).
      * Sets the trial's terms ({@code skuName}, {@code trialDays}, {@code trialLicenses}) and
      * {@code recipientList} (comma-separated). Bad input: BPMN error INVALID_REQUEST with the reason.
      */
@@ -78,20 +68,10 @@ public class TrialDelegates {
             if (!sku.trialAllowed() || !sku.sellable()) {
                 throw refuse(sku.name() + " cannot be offered as a trial");
             }
-            boolean delegated = Boolean.TRUE.equals(execution.getVariable("includeDelegatedAdmin"));
-            String role = null;
-            if (delegated) {
-                if (!partner.has(ProgramAuthorization.DELEGATED_ADMIN)) {
-                    throw refuse(partner.name() + " does not hold the Delegated administration authorization: "
-                            + "send the invitation without delegated administration");
-                }
-                Object r = execution.getVariable("delegatedAdminRole");
-                role = r == null ? "LIMITED" : r.toString().trim().toUpperCase(Locale.ROOT);
-                if (!role.equals("FULL") && !role.equals("LIMITED")) {
-                    throw refuse("'" + r + "' is not an administration level (Full or Limited)");
-                }
-            }
-            List<String> recipients = recipients(execution.getVariable("recipientEmails"));
+            String role = RequestedRole.of(partner, execution.getVariable("includeDelegatedAdmin"),
+                    execution.getVariable("delegatedAdminRole"), "the invitation");
+            boolean delegated = role != null;
+            List<String> recipients = InvitationRecipients.parse(execution.getVariable("recipientEmails"));
             Object message = execution.getVariable("personalMessage");
             if (message != null && message.toString().length() > 1000) {
                 throw refuse("The personal message can have at most 1000 characters");
@@ -107,26 +87,6 @@ public class TrialDelegates {
         };
     }
 
-    public static List<String> recipients(Object raw) {
-        Set<String> result = new LinkedHashSet<>();
-        if (raw != null) {
-            for (String part : raw.toString().split("[\\r\\n,;]+")) {
-                String address = part.trim();
-                if (address.isEmpty()) {
-                    continue;
-                }
-                if (!EmailAddresses.isValid(address)) {
-                    throw refuse("'" + address + "' is not an e-mail address");
-                }
-                result.add(address.toLowerCase(Locale.ROOT));
-            }
-        }
-        if (result.size() > MAX_RECIPIENTS) {
-            throw refuse(result.size() + " recipients: at most " + MAX_RECIPIENTS + " per invitation");
-        }
-        return new ArrayList<>(result);
-    }
-
     /**
      * "Email the recipients": the invitation to every recipient, in the language of the customer it is an
      * admin of when known, else the partner's. One mail per recipient, never twice.
@@ -134,19 +94,9 @@ public class TrialDelegates {
     @Bean
     public JavaDelegate emailInvitationRecipients() {
         return execution -> {
-            String list = (String) execution.getVariable("recipientList");
-            if (list == null || list.isBlank()) {
-                return;
-            }
-            Partner partner = partners.findById(((Number) execution.getVariable("partnerId")).longValue()).orElseThrow();
             Map<String, Object> model = new HashMap<>(execution.getVariables());
             model.put("linkExpiresAtText", dateText(((Date) execution.getVariable("linkExpiresAt")).toInstant()));
-            for (String address : list.split(",")) {
-                String language = customers.languageOfAdmin(address).orElse(partner.defaultLanguage());
-                mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),
-                        execution.getCurrentActivityId(), null, address), "trial-invitation", language, address, model,
-                        partner.id(), execution.getProcessBusinessKey()));
-            }
+            recipientMails.mailEach(execution, "trial-invitation", model);
         };
     }
 

@@ -78,6 +78,7 @@ class OfferProcessTest {
     @Autowired AcceptanceService acceptances;
     @Autowired PartnerOfRecordService partnerOfRecord;
     @Autowired JdbcClient jdbc;
+    @Autowired com.partnercenter.provisioning.ProvisioningService provisioningService;
 
     private Partner partner;
     private PartnerUser user;
@@ -380,6 +381,25 @@ class OfferProcessTest {
         assertThat(subscriptions.findByCustomer(customers.findByDomain(domain).orElseThrow().id())).isEmpty();
     }
 
+    @Test
+    void aReplayedConversionConvertsOnceAndAnEndedTrialIsNotConverted() {
+        ProcessInstance trial = runningTrial();
+        long id = (Long) runtime.getVariable(trial.getId(), "subscriptionId");
+        var first = provisioningService.convertTrial(id, 30, "OFFER/test/" + id);
+        var replay = provisioningService.convertTrial(id, 30, "OFFER/test/" + id);
+        assertThat(replay).isEqualTo(first);
+        assertThat(first.status()).isEqualTo(Subscription.Status.ACTIVE);
+        assertThat(first.endDate()).isEqualTo(first.startDate().plusMonths(basic.termMonths()));
+
+        ProcessInstance other = runningTrial();
+        long expired = (Long) runtime.getVariable(other.getId(), "subscriptionId");
+        subscriptions.expireTrial(expired);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provisioningService.convertTrial(expired, 30, "k"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no longer a running trial");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provisioningService.convertTrial(id, 301, "k2"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---- helpers
 
     private Map<String, Object> lines(Sku sku1, Object count1, Sku sku2, Object count2, Map<String, Object> more) {
@@ -444,14 +464,11 @@ class OfferProcessTest {
         Map<String, Object> vars = new HashMap<>(AcceptanceService.variables(
                 new com.partnercenter.acceptance.Acceptance(acceptanceId, link.id(), form.getOrganizationName(),
                         form.getDomain(), "FR", "en", "Ada", "Lovelace", form.getAdminEmail(), false, "CONFIRMED")));
-        vars.put("partnerId", partner.id());
-        vars.put("partnerUserEmail", user.email());
-        vars.put("partnerUserLanguage", "en");
+        vars.putAll(partnerTerms());
         vars.put("offerId", offerId);
         vars.put("offerBusinessKey", offer.getBusinessKey());
         vars.put("includeDelegatedAdmin", false);
         vars.put("existingCustomer", false);
-        vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId());
         return runtime.createProcessInstanceByKey(OfferAcceptances.PROCESS).businessKey(offer.getBusinessKey() + "-T")
                 .setVariables(vars).execute();
     }
@@ -473,10 +490,7 @@ class OfferProcessTest {
         String domain = TestData.unique("trl") + ".example";
         Map<String, Object> vars = new HashMap<>(AcceptanceService.variables(new com.partnercenter.acceptance.Acceptance(
                 0, 0, "Trial Co", domain, "FR", "en", "Tia", "Trial", "admin@" + domain, false, "CONFIRMED")));
-        vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId());
-        vars.put("partnerId", partner.id());
-        vars.put("partnerUserEmail", user.email());
-        vars.put("partnerUserLanguage", "en");
+        vars.putAll(partnerTerms());
         vars.put("skuCode", basic.code());
         vars.put("skuName", basic.name());
         vars.put("trialDays", basic.trialDays());
@@ -487,6 +501,12 @@ class OfferProcessTest {
         runProvisioning(trial);
         assertThat(trial).isWaitingAt("Timer_Reminder7");
         return trial;
+    }
+
+    /** The partner's variables that the application passes to a customer's instance. */
+    private Map<String, Object> partnerTerms() {
+        return Map.of(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId(), "partnerId", partner.id(),
+                "partnerUserEmail", user.email(), "partnerUserLanguage", "en");
     }
 
     private void runProvisioning(ProcessInstance pi) {
