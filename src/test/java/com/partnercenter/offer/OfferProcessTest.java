@@ -334,10 +334,8 @@ class OfferProcessTest {
 
     @Test
     void aProvisioningFailureBecomesAnIncidentAndTheRetryCompletesIt() {
-        ProcessInstance pi = offer(Map.of());
-        jobs.runAll(pi.getId());
         String domain = TestData.unique("inc") + ".example";
-        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "250", e3.code(), "20"));
+        ProcessInstance purchase = openOfferBoughtBy(domain, Map.of(basic.code(), "250", e3.code(), "20"));
         // the catalogue changes after the counts were checked: provisioning refuses the count
         jdbc.sql("update pc_sku set max_licenses = 200 where code = ?").param(basic.code()).update();
         runProvisioning(purchase);
@@ -370,10 +368,8 @@ class OfferProcessTest {
 
     @Test
     void aDomainRegisteredMeanwhileIsRefusedAndNothingIsBought() {
-        ProcessInstance pi = offer(Map.of());
-        jobs.runAll(pi.getId());
         String domain = TestData.unique("dom") + ".example";
-        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "10", e3.code(), "20"));
+        ProcessInstance purchase = openOfferBoughtBy(domain, Map.of(basic.code(), "10", e3.code(), "20"));
         customers.insert("Someone else", domain, "FR", "fr", null);
         runProvisioning(purchase);
         jobs.runAll(purchase.getId());
@@ -433,6 +429,13 @@ class OfferProcessTest {
         form.setAdminLastName("Lovelace");
         form.setAdminEmail(adminEmail);
         return form;
+    }
+
+    /** An open offer, accepted and confirmed by a new customer of the domain with these counts. */
+    private ProcessInstance openOfferBoughtBy(String domain, Map<String, String> counts) {
+        ProcessInstance pi = offer(Map.of());
+        jobs.runAll(pi.getId());
+        return acceptAndConfirm(pi, form(domain, "ada@" + domain), counts);
     }
 
     /** Submits as the accept page does, then confirms through the link mailed to the admin. */
