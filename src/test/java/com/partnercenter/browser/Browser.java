@@ -147,6 +147,7 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
     /** The visible window as {@code docs/screenshots/<name>.png}, when {@code -Dscreenshots} is set. */
     public void screenshot(String name) {
         if (System.getProperty("screenshots") != null) {
+            hideCaret();
             write(name, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         }
     }
@@ -154,6 +155,7 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
     /** The whole page, however long, as {@code docs/screenshots/<name>.png}, when {@code -Dscreenshots} is set. */
     public void fullPageScreenshot(String name) {
         if (System.getProperty("screenshots") != null) {
+            hideCaret();
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
                     .get("cssContentSize");
@@ -165,7 +167,12 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
         }
     }
 
-    private static void write(String name, byte[] png) {
+    /** A blinking text cursor would make every new picture differ from the last. */
+    private void hideCaret() {
+        driver.executeScript("document.documentElement.style.caretColor = 'transparent'");
+    }
+
+    private void write(String name, byte[] png) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);

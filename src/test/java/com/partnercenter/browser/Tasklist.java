@@ -40,21 +40,28 @@ public class Tasklist {
 
     /** Names of the tasks in the current list (waits until the list has loaded). */
     public List<String> taskNames() {
-        browser.visible(By.cssSelector("[cam-tasks]"));
-        browser.until(d -> d.findElements(By.cssSelector("[cam-tasks] .loader:not(.ng-hide)")).isEmpty());
-        return browser.driver().findElements(By.cssSelector("[cam-tasks] .task .names h4, [cam-tasks] .task h4"))
-                .stream().map(WebElement::getText).map(String::trim).distinct().toList();
+        browser.until(d -> listLoaded());
+        return browser.driver().findElements(By.cssSelector("[cam-tasks] li.task h4.task"))
+                .stream().map(WebElement::getText).map(String::trim).toList();
+    }
+
+    /** The task list has been fetched (its loader is present and hidden again). */
+    private boolean listLoaded() {
+        return !browser.driver().findElements(By.cssSelector("[cam-tasks] > .loader.ng-hide")).isEmpty();
     }
 
     /** Waits until the list shows a task of that name, opens it and returns its form. */
     public FormJs openTask(String taskName) {
-        By task = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//*[normalize-space(.)=" + literal(taskName) + "]");
+        By task = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4//a[normalize-space(.)=" + literal(taskName) + "]");
+        // a task created a moment ago shows after the list is fetched again
         browser.until(d -> {
-            if (d.findElements(task).isEmpty()) {
-                d.navigate().refresh();
-                return false;
+            if (!d.findElements(task).isEmpty()) {
+                return true;
             }
-            return true;
+            if (listLoaded()) {
+                d.navigate().refresh();
+            }
+            return false;
         });
         browser.click(task);
         form = new FormJs(browser);
