@@ -177,18 +177,20 @@ public class AcceptanceService {
     private Confirmed confirmOnce(Link confirmationLink) {
         try {
             return tx.execute(status -> {
+                Acceptance acceptance = acceptances.findById(confirmationLink.acceptanceId()).orElseThrow();
+                Link invitation = links.findById(acceptance.linkId()).orElseThrow();
+                var flow = flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
+                // before this confirmation locks a row of its own (see FlowAcceptance.lockForConfirmation)
+                flow.ifPresent(f -> f.lockForConfirmation(invitation));
                 if (!links.consume(confirmationLink.id())) {
                     return Confirmed.ALREADY_USED;
                 }
-                Acceptance acceptance = acceptances.findById(confirmationLink.acceptanceId()).orElseThrow();
                 if (!acceptances.markConfirmed(acceptance.id())) {
                     return Confirmed.ALREADY_USED;
                 }
                 audit.record("customer:" + acceptance.adminEmail(), "ACCEPTANCE_CONFIRMED",
                         confirmationLink.partnerId(), null, confirmationLink.businessKey(),
                         acceptance.organizationName() + " (" + acceptance.domain() + ")");
-                Link invitation = links.findById(acceptance.linkId()).orElseThrow();
-                var flow = flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
                 if (flow.isPresent()) {
                     flow.get().confirmed(invitation, acceptance);
                 } else if (invitation.type() == LinkType.TRIAL_INVITATION) {

@@ -27,6 +27,13 @@ public interface FlowAcceptance {
     AcceptanceService.Submitted submit(Link link, AcceptanceForm form);
 
     /**
+     * First step of a confirmation's transaction, before any row is written: confirmations that exclude each
+     * other (an offer for one customer is bought once) wait here for one another, so that the later one sees
+     * the earlier one's outcome instead of deadlocking with it.
+     */
+    default void lockForConfirmation(Link invitation) {}
+
+    /**
      * The acceptance was confirmed from the admin's mailbox (inside the confirmation's transaction).
      *
      * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException the offer is no longer open:

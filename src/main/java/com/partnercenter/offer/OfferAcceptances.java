@@ -154,10 +154,26 @@ public class OfferAcceptances implements FlowAcceptance {
         return acceptances.store(link, form, id -> offers.insertAcceptance(id, offer.id(), customerId, counts));
     }
 
+    /**
+     * An offer for one customer is bought once: its confirmations (one per registered admin who accepted) take
+     * the offer's row in turn, so the later one finds it accepted (and its confirmation link revoked).
+     */
+    @Override
+    public void lockForConfirmation(Link invitation) {
+        PurchaseOffer offer = offer(invitation);
+        if (offer.targeted()) {
+            offers.lock(offer.id());
+        }
+    }
+
     @Override
     public void confirmed(Link invitation, Acceptance acceptance) {
         PurchaseOffer offer = offer(invitation);
         if (offer.status() != PurchaseOffer.Status.OPEN || !invitation.usable(EngineClock.now())) {
+            throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey() + " is no longer open");
+        }
+        if (offer.targeted() && !offers.close(offer.id(), PurchaseOffer.Status.ACCEPTED, null)) {
+            // another confirmation accepted it (or a newer offer superseded it) first: nothing is bought twice
             throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey() + " is no longer open");
         }
         var offerInstance = runtime.createProcessInstanceQuery().processInstanceId(offer.processInstanceId())
@@ -186,8 +202,8 @@ public class OfferAcceptances implements FlowAcceptance {
                 .setVariables(vars)
                 .execute();
         if (offer.targeted()) {
-            // an offer for one customer is accepted once: its link and other pending confirmations stop working
-            offers.close(offer.id(), PurchaseOffer.Status.ACCEPTED, null);
+            // an offer for one customer is accepted once (closed above): its link and other pending
+            // confirmations stop working
             links.revokeAllOf(offer.processInstanceId());
             offerSteps.correlateIfWaiting(offer.processInstanceId(), OfferDelegates.ACCEPTED_MESSAGE, Map.of());
         }

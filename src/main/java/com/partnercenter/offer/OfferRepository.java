@@ -84,6 +84,11 @@ public class OfferRepository {
                 .params(status.name(), supersededBy, Timestamp.from(EngineClock.now()), id).update() == 1;
     }
 
+    /** Locks the offer's row until the end of the transaction (confirmations of one offer wait for each other). */
+    public void lock(long id) {
+        jdbc.sql("select id from pc_purchase_offer where id = ? for update").param(id).query(Long.class).optional();
+    }
+
     // ---- acceptances
 
     public void insertAcceptance(long acceptanceId, long offerId, Long customerId, List<PurchaseOffer.Line> counts) {

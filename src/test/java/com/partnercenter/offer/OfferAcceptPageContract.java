@@ -18,8 +18,14 @@ import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
@@ -188,6 +194,48 @@ abstract class OfferAcceptPageContract {
                 .processInstanceBusinessKeyLike(targeted.getBusinessKey() + "-A%").singleResult();
         assertThat(runtime.getVariable(purchase.getId(), "customerId")).isEqualTo(customer.customer().id());
         assertThat(runtime.getVariable(purchase.getId(), "customerDomain")).isEqualTo(customer.customer().domain());
+    }
+
+    @Test
+    void twoAdminsConfirmingAnOfferForTheirCustomerAtOnceBuyOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            var customer = data.customerOf(partner);
+            var second = customers.insertAdmin(customer.customer().id(), TestData.unique("u2").toLowerCase(),
+                    "Second", "Admin", "second@" + customer.customer().domain(), true);
+            ProcessInstance targeted = start(Map.of("targetCustomerDomain", customer.customer().domain()));
+            String targetedPath = pathOf(targeted);
+            List<String> confirmations = new ArrayList<>();
+            for (String address : List.of(customer.admin().email(), second.email())) {
+                MultiValueMap<String, String> admin = form(customer.customer().domain(), "10", "5");
+                admin.set("adminEmail", address);
+                assertThat(post(targetedPath, admin).getStatusCode().value()).isEqualTo(200);
+                confirmations.add(confirmPath(address));
+            }
+            var pool = Executors.newFixedThreadPool(2);
+            var gate = new CountDownLatch(1);
+            List<Integer> codes = new ArrayList<>();
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (String confirmation : confirmations) {
+                    answers.add(pool.submit(() -> {
+                        gate.await();
+                        return post(confirmation, new LinkedMultiValueMap<>()).getStatusCode().value();
+                    }));
+                }
+                gate.countDown();
+                for (Future<Integer> answer : answers) {
+                    codes.add(answer.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OfferAcceptances.PROCESS)
+                    .processInstanceBusinessKeyLike(targeted.getBusinessKey() + "-A%").count())
+                    .as("an offer for one customer is bought once (round " + round + ", answers " + codes + ")")
+                    .isEqualTo(1);
+            assertThat(codes).as("one confirmation wins, the other is told the offer is gone")
+                    .containsExactlyInAnyOrder(200, 410);
+        }
     }
 
     @Test
