@@ -181,7 +181,7 @@ public class AcceptanceService {
                 Link invitation = links.findById(acceptance.linkId()).orElseThrow();
                 var flow = flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
                 // before this confirmation locks a row of its own (see FlowAcceptance.lockForConfirmation)
-                flow.ifPresent(f -> f.lockForConfirmation(invitation));
+                flow.ifPresent(f -> f.lockForConfirmation(invitation, acceptance));
                 if (!links.consume(confirmationLink.id())) {
                     return Confirmed.ALREADY_USED;
                 }

@@ -31,7 +31,7 @@ public interface FlowAcceptance {
      * other (an offer for one customer is bought once) wait here for one another, so that the later one sees
      * the earlier one's outcome instead of deadlocking with it.
      */
-    default void lockForConfirmation(Link invitation) {}
+    default void lockForConfirmation(Link invitation, Acceptance acceptance) {}
 
     /**
      * The acceptance was confirmed from the admin's mailbox (inside the confirmation's transaction).

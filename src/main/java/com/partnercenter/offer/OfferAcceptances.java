@@ -139,6 +139,9 @@ public class OfferAcceptances implements FlowAcceptance {
                 return new AcceptanceService.Submitted.Refused("adminEmail",
                         offer.targeted() ? "offer.admin.notRegistered" : "offer.domain.taken");
             }
+            if (offers.confirmedByCustomer(offer.id(), customer.id(), null)) {
+                return new AcceptanceService.Submitted.Refused("adminEmail", "offer.alreadyAccepted");
+            }
         }
         List<PurchaseOffer.Line> counts = new ArrayList<>();
         for (PurchaseOffer.Line line : offer.lines()) {
@@ -155,13 +158,17 @@ public class OfferAcceptances implements FlowAcceptance {
     }
 
     /**
-     * An offer for one customer is bought once: its confirmations (one per registered admin who accepted) take
-     * the offer's row in turn, so the later one finds it accepted (and its confirmation link revoked).
+     * An offer is bought once per existing customer: confirmations that could buy it for the same customer (an
+     * offer for one customer, or an open offer accepted by admins of a registered customer) take the offer's row
+     * in turn, so the later one finds the earlier one's purchase. New customers' confirmations of an open offer
+     * do not wait for each other (a domain bought twice is refused when the customer is created).
      */
     @Override
-    public void lockForConfirmation(Link invitation) {
+    public void lockForConfirmation(Link invitation, Acceptance acceptance) {
         PurchaseOffer offer = offer(invitation);
-        if (offer.targeted()) {
+        boolean existingCustomer = offers.findAcceptance(acceptance.id())
+                .map(a -> a.customerId() != null).orElse(false);
+        if (offer.targeted() || existingCustomer) {
             offers.lock(offer.id());
         }
     }
@@ -176,6 +183,13 @@ public class OfferAcceptances implements FlowAcceptance {
             // another confirmation accepted it (or a newer offer superseded it) first: nothing is bought twice
             throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey() + " is no longer open");
         }
+        OfferRepository.OfferAcceptance accepted = offers.findAcceptance(acceptance.id()).orElseThrow();
+        if (accepted.customerId() != null
+                && offers.confirmedByCustomer(offer.id(), accepted.customerId(), acceptance.id())) {
+            // another admin of the same customer bought this open offer first: one set of subscriptions
+            throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey()
+                    + " was already accepted for customer " + accepted.customerId());
+        }
         var offerInstance = runtime.createProcessInstanceQuery().processInstanceId(offer.processInstanceId())
                 .active().singleResult();
         if (offerInstance == null) {
@@ -183,7 +197,6 @@ public class OfferAcceptances implements FlowAcceptance {
         }
         Map<String, Object> vars = new HashMap<>(runtime.getVariables(offer.processInstanceId(), OFFER_TERMS));
         vars.putAll(AcceptanceService.variables(acceptance));
-        OfferRepository.OfferAcceptance accepted = offers.findAcceptance(acceptance.id()).orElseThrow();
         vars.put("partnerId", offer.partnerId());
         vars.put("offerId", offer.id());
         vars.put("offerBusinessKey", offer.businessKey());

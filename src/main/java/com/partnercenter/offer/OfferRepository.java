@@ -100,6 +100,13 @@ public class OfferRepository {
         }
     }
 
+    /** Whether an admin of {@code customerId} has confirmed an acceptance of the offer (other than {@code except}). */
+    public boolean confirmedByCustomer(long offerId, long customerId, Long except) {
+        return jdbc.sql("select count(*) from pc_offer_acceptance oa join pc_acceptance a on a.id = oa.acceptance_id "
+                        + "where oa.offer_id = ? and oa.customer_id = ? and a.status = 'CONFIRMED' and a.id <> ?")
+                .params(offerId, customerId, except == null ? -1L : except).query(Long.class).single() > 0;
+    }
+
     public Optional<OfferAcceptance> findAcceptance(long acceptanceId) {
         return jdbc.sql("select acceptance_id, offer_id, customer_id from pc_offer_acceptance where acceptance_id = ?")
                 .param(acceptanceId)

@@ -62,6 +62,7 @@ class OfferProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired TestData data;
@@ -307,24 +308,49 @@ class OfferProcessTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known defect (review4): planPurchase sees only ACTIVE/TRIAL subscriptions, not the "
-            + "lines another running acceptance of the same customer has planned but not yet provisioned; both create")
-    void anExistingCustomerAcceptingAnOpenOfferTwiceGetsOneSetOfSubscriptions() {
+    void twoAdminsOfAnExistingCustomerAcceptingAnOpenOfferGetOneSetOfSubscriptions() {
         var customer = data.customerOf(partner);
         var second = customers.insertAdmin(customer.customer().id(), TestData.unique("u2").toLowerCase(),
                 "Second", "Admin", "second@" + customer.customer().domain(), true);
         ProcessInstance pi = offer(Map.of());
         jobs.runAll(pi.getId());
-        ProcessInstance first = acceptAndConfirm(pi, form(customer.customer().domain(), customer.admin().email()),
-                Map.of(basic.code(), "10", e3.code(), "20"));
-        // the first purchase is still being provisioned when a second admin accepts the same open offer
-        ProcessInstance again = acceptAndConfirm(pi, form(customer.customer().domain(), second.email()),
-                Map.of(basic.code(), "11", e3.code(), "21"));
-        runProvisioning(first);
-        runProvisioning(again);
+        Link link = links.findById((Long) runtime.getVariable(pi.getId(), "linkId")).orElseThrow();
+        // both admins accept before either confirms; the first purchase is still being provisioned when the
+        // second admin confirms
+        AcceptanceForm firstForm = form(customer.customer().domain(), customer.admin().email());
+        firstForm.getLicenses().putAll(Map.of(basic.code(), "10", e3.code(), "20"));
+        AcceptanceForm secondForm = form(customer.customer().domain(), second.email());
+        secondForm.getLicenses().putAll(Map.of(basic.code(), "11", e3.code(), "21"));
+        assertThat(offerAcceptances.submit(link, firstForm)).isInstanceOf(AcceptanceService.Submitted.AwaitingConfirmation.class);
+        Link firstConfirmation = confirmationLinkMailedTo(firstForm.getAdminEmail());
+        assertThat(offerAcceptances.submit(link, secondForm)).isInstanceOf(AcceptanceService.Submitted.AwaitingConfirmation.class);
+        Link secondConfirmation = confirmationLinkMailedTo(secondForm.getAdminEmail());
+
+        assertThat(acceptances.confirm(firstConfirmation)).isEqualTo(AcceptanceService.Confirmed.CONFIRMED);
+        assertThat(acceptances.confirm(secondConfirmation)).as("the customer already bought this offer")
+                .isEqualTo(AcceptanceService.Confirmed.NO_LONGER_OPEN);
+        runtime.createProcessInstanceQuery().processDefinitionKey(OfferAcceptances.PROCESS).list().stream()
+                .filter(p -> p.getBusinessKey().startsWith(link.businessKey() + "-A")).forEach(this::runProvisioning);
 
         assertThat(subscriptions.findByCustomer(customer.customer().id())).extracting(Subscription::skuCode)
                 .as("double accept: one set of subscriptions").containsExactlyInAnyOrder(basic.code(), e3.code());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OfferAcceptances.PROCESS)
+                .processInstanceBusinessKeyLike(link.businessKey() + "-A%").count()
+                + historyService.createHistoricProcessInstanceQuery().processDefinitionKey(OfferAcceptances.PROCESS)
+                .processInstanceBusinessKeyLike(link.businessKey() + "-A%").finished().count())
+                .as("one purchase").isEqualTo(1);
+
+        // once bought, a third attempt by an admin of the same customer is refused on the page, nothing stored
+        AcceptanceForm again = form(customer.customer().domain(), second.email());
+        again.getLicenses().putAll(Map.of(basic.code(), "12", e3.code(), "22"));
+        assertThat(offerAcceptances.submit(link, again)).isEqualTo(
+                new AcceptanceService.Submitted.Refused("adminEmail", "offer.alreadyAccepted"));
+    }
+
+    private Link confirmationLinkMailedTo(String email) {
+        Matcher m = CONFIRM.matcher(body(Mailbox.lastTo(mail, email.toLowerCase())));
+        assertThat(m.find()).isTrue();
+        return ((LinkResolution.Usable) links.resolve(m.group(1), m.group(2))).link();
     }
 
     @Test
@@ -500,9 +526,7 @@ class OfferProcessTest {
     private ProcessInstance submitAndConfirm(Link link, AcceptanceForm form) {
         var submitted = offerAcceptances.submit(link, form);
         assertThat(submitted).isInstanceOf(AcceptanceService.Submitted.AwaitingConfirmation.class);
-        Matcher m = CONFIRM.matcher(body(Mailbox.lastTo(mail, form.getAdminEmail().toLowerCase())));
-        assertThat(m.find()).isTrue();
-        var confirmation = ((LinkResolution.Usable) links.resolve(m.group(1), m.group(2))).link();
+        var confirmation = confirmationLinkMailedTo(form.getAdminEmail());
         assertThat(acceptances.confirm(confirmation)).isEqualTo(AcceptanceService.Confirmed.CONFIRMED);
         long acceptanceId = ((AcceptanceService.Submitted.AwaitingConfirmation) submitted).acceptanceId();
         return runtime.createProcessInstanceQuery().processDefinitionKey(OfferAcceptances.PROCESS)
