@@ -5,6 +5,7 @@ import static com.partnercenter.browser.Camunda.literal;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -69,6 +70,13 @@ public class FormJs {
             }
             return field(label).findElement(By.cssSelector(".fjs-select-display")).getText().equals(option);
         }));
+    }
+
+    /** Scrolls the form so that the field is at the top of its dialog (for a screenshot). */
+    public FormJs scrollTo(String label) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                field(label));
+        return this;
     }
 
     /** Ticks a checkbox field. */

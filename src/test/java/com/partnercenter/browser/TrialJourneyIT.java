@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -72,23 +71,18 @@ class TrialJourneyIT {
 
         browser.open(invitation);
         browser.waitForText("Start the trial and send the confirmation link");
-        browser.visible(By.id("organizationName")).sendKeys("Lucerne Publishing");
-        browser.driver().findElement(By.id("domain")).sendKeys(DOMAIN);
-        new Select(browser.driver().findElement(By.id("country"))).selectByValue("GB");
-        new Select(browser.driver().findElement(By.id("language"))).selectByValue("en");
-        browser.driver().findElement(By.id("adminFirstName")).sendKeys("Megan");
-        browser.driver().findElement(By.id("adminLastName")).sendKeys("Bowen");
-        browser.driver().findElement(By.id("adminEmail")).sendKeys(ADMIN);
+        AcceptPage.fill(browser, new AcceptPage.NewCustomer("Lucerne Publishing", DOMAIN, "GB", "en", "Megan", "Bowen",
+                ADMIN));
         browser.driver().findElement(By.cssSelector("input[type='checkbox'][name='delegatedAdminConsent']")).click();
         browser.fullPageScreenshot("accept-trial-en");
-        browser.click(By.cssSelector("form button[type='submit']"));
+        AcceptPage.submit(browser);
         browser.waitForText("Check your mailbox");
 
         // ... and confirms from the confirmation mail
         browser.open(Mails.awaitLink(mail, ADMIN, CONFIRMATION));
         browser.waitForText("Confirm your acceptance");
         browser.screenshot("accept-confirm");
-        browser.click(By.cssSelector("form button[type='submit']"));
+        AcceptPage.submit(browser);
         browser.waitForText("Thank you, it is confirmed");
         browser.screenshot("accept-confirmed");
 
