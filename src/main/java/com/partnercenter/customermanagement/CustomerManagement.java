@@ -17,6 +17,9 @@ import com.partnercenter.partner.PartnerProcesses;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.Enums;
+import com.partnercenter.platform.Secrets;
+import com.partnercenter.security.Groups;
+import com.partnercenter.security.IdentityAdmin;
 import com.partnercenter.servicerequest.ServiceRequest;
 import com.partnercenter.servicerequest.ServiceRequestRepository;
 import com.partnercenter.subscription.Subscription;
@@ -66,11 +69,13 @@ public class CustomerManagement {
     private final DelegatedAdminService delegatedAdmin;
     private final PartnerProcesses processes;
     private final AuditLog audit;
+    private final IdentityAdmin identity;
 
-    public CustomerManagement(CustomerAccess access, CustomerRepository customers, SubscriptionRepository subscriptions,
+    public CustomerManagement(IdentityAdmin identity, CustomerAccess access, CustomerRepository customers, SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, ServiceRequestRepository serviceRequests,
             RelationshipRepository relationships, DelegatedAdminService delegatedAdmin, PartnerProcesses processes,
             AuditLog audit) {
+        this.identity = identity;
         this.access = access;
         this.customers = customers;
         this.subscriptions = subscriptions;
@@ -232,6 +237,13 @@ public class CustomerManagement {
                 .findFirst().orElseThrow(NotFound::new);
         require(user, partner, customerId, target.globalAdmin() ? Action.RESET_ADMIN_PASSWORD
                 : Action.RESET_USER_PASSWORD);
+        // the previous password stops working now; an admin contact without an account gets one
+        if (!identity.ensureUser(target.userId(), target.firstName(), target.lastName(), target.email(),
+                Secrets.random())) {
+            identity.setPassword(target.userId(), Secrets.random());
+        }
+        identity.ensureMembership(target.userId(), customer.groupId());
+        identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
         Map<String, Object> variables = new HashMap<>();
         variables.put("customerId", customerId);
         variables.put("customerName", customer.name());
