@@ -16,6 +16,7 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerProcesses;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.platform.AsApplication;
 import com.partnercenter.platform.Enums;
 import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
@@ -70,12 +71,14 @@ public class CustomerManagement {
     private final PartnerProcesses processes;
     private final AuditLog audit;
     private final IdentityAdmin identity;
+    private final org.camunda.bpm.engine.IdentityService engineIdentity;
 
-    public CustomerManagement(IdentityAdmin identity, CustomerAccess access, CustomerRepository customers, SubscriptionRepository subscriptions,
+    public CustomerManagement(IdentityAdmin identity, org.camunda.bpm.engine.IdentityService engineIdentity, CustomerAccess access, CustomerRepository customers, SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, ServiceRequestRepository serviceRequests,
             RelationshipRepository relationships, DelegatedAdminService delegatedAdmin, PartnerProcesses processes,
             AuditLog audit) {
         this.identity = identity;
+        this.engineIdentity = engineIdentity;
         this.access = access;
         this.customers = customers;
         this.subscriptions = subscriptions;
@@ -238,12 +241,15 @@ public class CustomerManagement {
         require(user, partner, customerId, target.globalAdmin() ? Action.RESET_ADMIN_PASSWORD
                 : Action.RESET_USER_PASSWORD);
         // the previous password stops working now; an admin contact without an account gets one
-        if (!identity.ensureUser(target.userId(), target.firstName(), target.lastName(), target.email(),
-                Secrets.random())) {
-            identity.setPassword(target.userId(), Secrets.random());
-        }
-        identity.ensureMembership(target.userId(), customer.groupId());
-        identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
+        AsApplication.run(engineIdentity, () -> {
+            if (!identity.ensureUser(target.userId(), target.firstName(), target.lastName(), target.email(),
+                    Secrets.random())) {
+                identity.setPassword(target.userId(), Secrets.random());
+            }
+            identity.ensureMembership(target.userId(), customer.groupId());
+            identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
+            return null;
+        });
         Map<String, Object> variables = new HashMap<>();
         variables.put("customerId", customerId);
         variables.put("customerName", customer.name());

@@ -40,22 +40,38 @@ public final class PartnerBrowser {
         return new PartnerBrowser(port);
     }
 
+    /** The HTTP status of a Tasklist login attempt (200 signed in, 401 refused). */
+    public static int signInAttempt(int port, String engine, String userId, String password) {
+        PartnerBrowser browser = new PartnerBrowser(port);
+        browser.openTasklist();
+        return browser.login(engine, userId, password).status();
+    }
+
     /** Signs in to Tasklist of the engine ("default", or "pgtest" in the PostgreSQL context). */
     public static PartnerBrowser signIn(int port, String engine, String userId, String password) {
         PartnerBrowser browser = new PartnerBrowser(port);
-        Page tasklist = browser.get("/camunda/app/tasklist/");
-        for (int i = 0; i < 3 && tasklist.status() == 302; i++) {
-            String location = tasklist.location();
-            tasklist = browser.get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
-        }
-        assertThat(tasklist.status()).as(tasklist.location()).isEqualTo(200);
-        Page login = browser.send(HttpRequest.newBuilder(URI.create(browser.base + "/camunda/api/admin/auth/user/"
-                        + engine + "/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", browser.cookies.get("XSRF-TOKEN"))
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", userId, "password", password)))));
+        browser.openTasklist();
+        Page login = browser.login(engine, userId, password);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return browser;
+    }
+
+    /** Opens Tasklist like a browser: a session and its CSRF token (XSRF-TOKEN cookie). */
+    private void openTasklist() {
+        Page tasklist = get("/camunda/app/tasklist/");
+        for (int i = 0; i < 3 && tasklist.status() == 302; i++) {
+            String location = tasklist.location();
+            tasklist = get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+        }
+        assertThat(tasklist.status()).as(tasklist.location()).isEqualTo(200);
+    }
+
+    private Page login(String engine, String userId, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + engine
+                        + "/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", userId, "password", password)))));
     }
 
     public Page get(String path) {
