@@ -73,25 +73,33 @@ public class CustomerDirectory {
     }
 
     public Page search(Partner partner, Query query) {
-        List<Object> params = new ArrayList<>();
-        String where = where(partner, query, params);
-        String order = query.sort().column + (query.descending() ? " desc" : " asc") + ", c.id"
-                + (query.descending() ? " desc" : " asc");
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(query.size());
-        pageParams.add((long) query.page() * query.size());
-        List<Row> rows = jdbc.sql("select c.id, c.name, c.domain, c.country, (select count(*) from pc_subscription s "
-                        + "where s.customer_id = c.id and s.status in ('ACTIVE', 'TRIAL')) as active "
-                        + where + " order by " + order + " limit ? offset ?")
+        List<Object> pageParams = new ArrayList<>();
+        List<Row> rows = jdbc.sql(pageSql(partner, query, pageParams))
                 .params(pageParams)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("domain"),
                         rs.getString("country").trim(), rs.getInt("active")))
                 .list();
-        List<Object> countParams = new ArrayList<>(params);
-        countParams.add(COUNT_CAP + 1);
-        long total = jdbc.sql("select count(*) from (select c.id " + where + " limit ?) matches")
-                .params(countParams).query(Long.class).single();
+        List<Object> countParams = new ArrayList<>();
+        long total = jdbc.sql(countSql(partner, query, countParams)).params(countParams).query(Long.class).single();
         return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP, query.page(), query.size());
+    }
+
+    /** The query of one page of results; its parameters are added to {@code params} (also for EXPLAIN). */
+    public static String pageSql(Partner partner, Query query, List<Object> params) {
+        String where = where(partner, query, params);
+        String direction = query.descending() ? " desc" : " asc";
+        params.add(query.size());
+        params.add((long) query.page() * query.size());
+        return "select c.id, c.name, c.domain, c.country, (select count(*) from pc_subscription s "
+                + "where s.customer_id = c.id and s.status in ('ACTIVE', 'TRIAL')) as active "
+                + where + " order by " + query.sort().column + direction + ", c.id" + direction + " limit ? offset ?";
+    }
+
+    /** The count of the matches, up to {@value #COUNT_CAP} + 1; its parameters are added to {@code params}. */
+    public static String countSql(Partner partner, Query query, List<Object> params) {
+        String where = where(partner, query, params);
+        params.add(COUNT_CAP + 1);
+        return "select count(*) from (select c.id " + where + " limit ?) matches";
     }
 
     /** How many customers the partner manages (the list becomes a search from 100 on). */
