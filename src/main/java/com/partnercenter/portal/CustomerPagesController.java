@@ -210,7 +210,7 @@ public class CustomerPagesController {
 
     private static int parsePage(String page) {
         try {
-            return Math.max(0, Math.min(Integer.parseInt(page), CustomerDirectory.COUNT_CAP));
+            return Math.max(0, Math.min(Integer.parseInt(page), CustomerDirectory.COUNT_CAP / PAGE_SIZE));
         } catch (NumberFormatException e) {
             return 0;
         }
