@@ -122,17 +122,13 @@ public class CustomerManagement {
             errors.rejectValue("licenses", "customer.licenses.changedMeanwhile");
             return null;
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("customerId", customerId);
-        variables.put("customerName", customer.name());
-        variables.put("subscriptionId", subscriptionId);
-        variables.put("changeOldValue", String.valueOf(subscription.licenses()));
-        variables.put("changeNewValue", String.valueOf(licenses));
-        variables.put("initiator", user.userId());
-        String businessKey = processes.start(LICENSE_PROCESS, "LICENSES", partner, variables).getBusinessKey();
-        audit.record(user.userId(), "LICENSES_CHANGED", partner.id(), customerId, businessKey,
-                sku.name() + " (subscription " + subscriptionId + "): " + subscription.licenses() + " → " + licenses);
-        return businessKey;
+        return startAndAudit(user, partner, customer, LICENSE_PROCESS, "LICENSES", Map.of(
+                        "subscriptionId", subscriptionId,
+                        "changeOldValue", String.valueOf(subscription.licenses()),
+                        "changeNewValue", String.valueOf(licenses),
+                        "initiator", user.userId()),
+                "LICENSES_CHANGED", sku.name() + " (subscription " + subscriptionId + "): " + subscription.licenses()
+                        + " → " + licenses);
     }
 
     private static Integer parseLicenses(String text, Sku sku, Subscription subscription, Errors errors) {
@@ -194,19 +190,14 @@ public class CustomerManagement {
             return null;
         }
         long id = serviceRequests.insert(customerId, partner.id(), s, d, level, user.userId());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("customerId", customerId);
-        variables.put("customerName", customer.name());
-        variables.put("serviceRequestId", id);
-        variables.put("serviceRequestSubject", s);
-        variables.put("serviceRequestDescription", d);
-        variables.put("serviceRequestSeverity", level.name());
-        variables.put("partnerUserEmail", user.email());
-        variables.put("partnerUserLanguage", user.language());
-        String businessKey = processes.start(SERVICE_REQUEST_PROCESS, "SERVICEREQ", partner, variables)
-                .getBusinessKey();
-        audit.record(user.userId(), "SERVICE_REQUEST_OPENED", partner.id(), customerId, businessKey,
-                "#" + id + " (" + level + "): " + s);
+        startAndAudit(user, partner, customer, SERVICE_REQUEST_PROCESS, "SERVICEREQ", Map.of(
+                        "serviceRequestId", id,
+                        "serviceRequestSubject", s,
+                        "serviceRequestDescription", d,
+                        "serviceRequestSeverity", level.name(),
+                        "partnerUserEmail", user.email(),
+                        "partnerUserLanguage", user.language()),
+                "SERVICE_REQUEST_OPENED", "#" + id + " (" + level + "): " + s);
         return id;
     }
 
@@ -250,18 +241,12 @@ public class CustomerManagement {
             identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
             return null;
         });
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("customerId", customerId);
-        variables.put("customerName", customer.name());
-        variables.put("customerAdminUserId", target.userId());
-        variables.put("mailTo", target.email());
-        variables.put("mailLanguage", customer.language());
-        variables.put("resetBy", user.displayName());
-        String businessKey = processes.start(PASSWORD_RESET_PROCESS, "PASSWORDRESET", partner, variables)
-                .getBusinessKey();
-        audit.record(user.userId(), "PASSWORD_RESET", partner.id(), customerId, businessKey,
-                "reset link mailed to " + target.userId());
-        return businessKey;
+        return startAndAudit(user, partner, customer, PASSWORD_RESET_PROCESS, "PASSWORDRESET", Map.of(
+                        "customerAdminUserId", target.userId(),
+                        "mailTo", target.email(),
+                        "mailLanguage", customer.language(),
+                        "resetBy", user.displayName()),
+                "PASSWORD_RESET", "reset link mailed to " + target.userId());
     }
 
     // ---- delegated administration
@@ -288,6 +273,17 @@ public class CustomerManagement {
                 c == null || c.isEmpty() ? null : c);
         audit.record(user.userId(), "DELEGATED_ADMIN_ENDED", partner.id(), customerId, null,
                 "relationship " + relationship.id() + " (" + relationship.role() + ") ended by the partner");
+    }
+
+    /** Starts the action's process for the customer (in the caller's transaction) and records it; its business key. */
+    private String startAndAudit(PartnerUser user, Partner partner, Customer customer, String process, String flow,
+            Map<String, Object> variables, String action, String details) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("customerId", customer.id());
+        all.put("customerName", customer.name());
+        String businessKey = processes.start(process, flow, partner, all).getBusinessKey();
+        audit.record(user.userId(), action, partner.id(), customer.id(), businessKey, details);
+        return businessKey;
     }
 
     private void require(PartnerUser user, Partner partner, long customerId, Action action) {

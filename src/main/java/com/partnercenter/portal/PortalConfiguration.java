@@ -1,7 +1,7 @@
 package com.partnercenter.portal;
 
+import com.partnercenter.web.WebConfiguration;
 import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,19 +26,6 @@ public class PortalConfiguration implements WebMvcConfigurer {
     /** Signed-in pages: never cached, never framed, no script, forms post only to this site. */
     @Bean
     public FilterRegistrationBean<Filter> partnerPageHeaders() {
-        Filter filter = (request, response, chain) -> {
-            HttpServletResponse http = (HttpServletResponse) response;
-            http.setHeader("Cache-Control", "no-store");
-            http.setHeader("X-Content-Type-Options", "nosniff");
-            http.setHeader("X-Frame-Options", "DENY");
-            http.setHeader("Referrer-Policy", "same-origin");
-            http.setHeader("Content-Security-Policy",
-                    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'");
-            chain.doFilter(request, response);
-        };
-        var registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/partner", "/partner/*");
-        registration.setName("partner-page-headers");
-        return registration;
+        return WebConfiguration.pageHeaders("partner-page-headers", "same-origin", "/partner", "/partner/*");
     }
 }
