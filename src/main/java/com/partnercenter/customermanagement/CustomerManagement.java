@@ -227,7 +227,7 @@ public class CustomerManagement {
     @Transactional
     public String resetPassword(PartnerUser user, Partner partner, long customerId, long customerUserId) {
         Customer customer = managed(partner, customerId);
-        CustomerAdmin target = customers.findAdmins(customerId).stream().filter(a -> a.id() == customerUserId)
+        CustomerAdmin target = customers.findUsers(customerId).stream().filter(a -> a.id() == customerUserId)
                 .findFirst().orElseThrow(NotFound::new);
         require(user, partner, customerId, target.globalAdmin() ? Action.RESET_ADMIN_PASSWORD
                 : Action.RESET_USER_PASSWORD);
@@ -237,8 +237,11 @@ public class CustomerManagement {
                     Secrets.random())) {
                 identity.setPassword(target.userId(), Secrets.random());
             }
-            identity.ensureMembership(target.userId(), customer.groupId());
-            identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
+            if (target.globalAdmin()) {
+                // an admin's account sees the customer's tasks; a user who is no admin only signs in
+                identity.ensureMembership(target.userId(), customer.groupId());
+                identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
+            }
             return null;
         });
         return startAndAudit(user, partner, customer, PASSWORD_RESET_PROCESS, "PASSWORDRESET", Map.of(

@@ -135,7 +135,6 @@ public class DemoDataLoader {
         // a user of Wide World Importers who is not an administrator (Limited administration may reset it)
         customers.insertAdmin(wwi.id(), "walter", "Walter", "Roux", "walter@wideworldimporters.example", false);
         identity.ensureUser("walter", "Walter", "Roux", "walter@wideworldimporters.example", password);
-        identity.ensureMembership("walter", wwi.groupId());
 
         Customer tailspin = customerService.createCustomer("Tailspin Toys", "tailspintoys.example", "GB", "en", null);
         customers.insertAdminWithUserId(tailspin, "tom", "Tom", "Baker", "tom@tailspintoys.example");

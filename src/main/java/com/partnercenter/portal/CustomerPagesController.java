@@ -194,7 +194,7 @@ public class CustomerPagesController {
         model.addAttribute("mayResetAdmins",
                 access.may(me.user(), me.partner(), customerId, Action.RESET_ADMIN_PASSWORD));
         model.addAttribute("subscriptions", views);
-        model.addAttribute("users", customers.findAdmins(customerId));
+        model.addAttribute("users", customers.findUsers(customerId));
         model.addAttribute("serviceRequests", serviceRequests.findOf(customerId, me.partner().id()));
         model.addAttribute("severities", ServiceRequest.Severity.values());
         model.addAttribute("statuses", ServiceRequest.Status.values());

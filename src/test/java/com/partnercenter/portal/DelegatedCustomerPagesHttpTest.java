@@ -53,18 +53,7 @@ class DelegatedCustomerPagesHttpTest {
         PartnerUser limited = data.user(partner, CompanyRole.NONE, SupportedAccess.LIMITED);
         CustomerWithAdmin accepted = data.customerOf(partner);
         CustomerWithAdmin notYet = data.customerOf(partner);
-        ProcessInstance pi = signedIn.start(full, partner, "delegatedAdmin", Map.of("customerDomain",
-                accepted.customer().domain(), "adminRole", "FULL", "durationDays", 60, "autoExtend", false));
-        jobs.runAll(pi.getId());
-        identity.setAuthentication(accepted.admin().userId(), List.of(Groups.CUSTOMERS,
-                accepted.customer().groupId()), List.of(partner.tenantId()));
-        try {
-            tasks.complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(),
-                    Map.of("decision", "ACCEPT"));
-        } finally {
-            identity.clearAuthentication();
-        }
-        jobs.runAll(pi.getId());
+        ProcessInstance pi = accepted(partner, full, accepted);
 
         PartnerBrowser byFull = PartnerBrowser.signIn(port, "default", full.userId(), TestData.PASSWORD);
         assertThat(byFull.get("/partner/customers").body()).contains(accepted.customer().name())
@@ -87,6 +76,57 @@ class DelegatedCustomerPagesHttpTest {
                 .isEqualTo(Relationship.Status.TERMINATED);
         assertThat(relationships.roleOn(full.id(), accepted.customer().id())).isEmpty();
         assertThat(byFull.get(page).status()).as("no longer managed").isEqualTo(404);
+    }
+
+    @Test
+    void theCustomersAdminEndsItFromItsOwnPage() {
+        Partner partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
+        PartnerUser full = data.user(partner, CompanyRole.NONE, SupportedAccess.FULL);
+        CustomerWithAdmin customer = data.customerOf(partner);
+        CustomerWithAdmin neighbour = data.customerOf(partner);
+        ProcessInstance pi = accepted(partner, full, customer);
+        long relationshipId = relationships.findByProcessInstance(pi.getId()).orElseThrow().id();
+        String end = "/customer/delegated-admin/" + relationshipId + "/end";
+
+        assertThat(PartnerBrowser.anonymous(port).get("/customer/delegated-admin").status()).isEqualTo(302);
+        assertThat(PartnerBrowser.signIn(port, "default", full.userId(), TestData.PASSWORD)
+                .get("/customer/delegated-admin").status()).isEqualTo(403);
+        PartnerBrowser byNeighbour = PartnerBrowser.signIn(port, "default", neighbour.admin().userId(),
+                TestData.PASSWORD);
+        assertThat(byNeighbour.get("/customer/delegated-admin").body()).doesNotContain(partner.name());
+        assertThat(byNeighbour.post(end, Map.of()).status()).isEqualTo(404);
+
+        PartnerBrowser byAdmin = PartnerBrowser.signIn(port, "default", customer.admin().userId(), TestData.PASSWORD);
+        PartnerBrowser.Page page = byAdmin.get("/customer/delegated-admin");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(partner.name()).contains("Administration complète");
+        assertThat(byAdmin.postRaw(end, Map.of("comment", "no token")).status()).isEqualTo(403);
+        assertThat(relationships.findById(relationshipId).orElseThrow().status()).isEqualTo(Relationship.Status.ACTIVE);
+
+        PartnerBrowser.Page ended = byAdmin.post(end, Map.of("comment", "We manage it ourselves now"));
+        assertThat(ended.status()).isEqualTo(302);
+        assertThat(relationships.findById(relationshipId).orElseThrow().status())
+                .isEqualTo(Relationship.Status.TERMINATED);
+        assertThat(relationships.roleOn(full.id(), customer.customer().id())).isEmpty();
+        assertThat(byAdmin.get("/customer/delegated-admin?done=ended").body()).doesNotContain(partner.name())
+                .contains("L’administration déléguée a pris fin");
+    }
+
+    /** A Full delegated administration the customer's admin accepted. */
+    private ProcessInstance accepted(Partner partner, PartnerUser user, CustomerWithAdmin customer) {
+        ProcessInstance pi = signedIn.start(user, partner, "delegatedAdmin", Map.of("customerDomain",
+                customer.customer().domain(), "adminRole", "FULL", "durationDays", 60, "autoExtend", false));
+        jobs.runAll(pi.getId());
+        identity.setAuthentication(customer.admin().userId(), List.of(Groups.CUSTOMERS,
+                customer.customer().groupId()), List.of(partner.tenantId()));
+        try {
+            tasks.complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(),
+                    Map.of("decision", "ACCEPT"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        jobs.runAll(pi.getId());
+        return pi;
     }
 
     private static void assertError(PartnerBrowser.Page page) {
