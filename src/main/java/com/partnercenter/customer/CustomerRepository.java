@@ -51,7 +51,21 @@ public class CustomerRepository {
                 country.toUpperCase(Locale.ROOT), language);
     }
 
+    /** The customer's administrators (who get its mails and tasks). */
     public List<CustomerAdmin> findAdmins(long customerId) {
+        return jdbc.sql("select " + ADMIN_COLUMNS + " from pc_customer_admin where customer_id = ? and global_admin "
+                        + "order by id")
+                .param(customerId).query(CustomerRepository::admin).list();
+    }
+
+    /** The administrator row of a sign-in id, if the user is a customer's administrator. */
+    public Optional<CustomerAdmin> findAdminByUserId(String userId) {
+        return jdbc.sql("select " + ADMIN_COLUMNS + " from pc_customer_admin where user_id = ? and global_admin")
+                .param(userId).query(CustomerRepository::admin).optional();
+    }
+
+    /** Every user of the customer: its administrators and the users who are not ({@code globalAdmin} false). */
+    public List<CustomerAdmin> findUsers(long customerId) {
         return jdbc.sql("select " + ADMIN_COLUMNS + " from pc_customer_admin where customer_id = ? order by id")
                 .param(customerId).query(CustomerRepository::admin).list();
     }

@@ -1,10 +1,9 @@
 package com.partnercenter.customer;
 
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
 import com.partnercenter.security.IdentityAdmin;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +15,6 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final IdentityAdmin identity;
     private final PartnerRepository partners;
-    private final SecureRandom random = new SecureRandom();
 
     public CustomerService(CustomerRepository customers, IdentityAdmin identity, PartnerRepository partners) {
         this.customers = customers;
@@ -45,7 +43,7 @@ public class CustomerService {
         }
         String userId = adminUserId(customer.id(), email);
         CustomerAdmin admin = customers.insertAdmin(customer.id(), userId, firstName, lastName, email, true);
-        identity.ensureUser(userId, firstName, lastName, email, password != null ? password : randomSecret());
+        identity.ensureUser(userId, firstName, lastName, email, password != null ? password : Secrets.random());
         identity.ensureMembership(userId, customer.groupId());
         identity.ensureMembership(userId, Groups.CUSTOMERS);
         return admin;
@@ -70,12 +68,6 @@ public class CustomerService {
             local = "admin";
         }
         return abbreviate(local, 40) + "c" + customerId;
-    }
-
-    private String randomSecret() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String abbreviate(String s, int max) {

@@ -7,6 +7,7 @@ import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.ModelProperties;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Inputs: {@code mailTo} (the admin's address), {@code mailLanguage}, {@code customerAdminUserId},
  * {@code customerName}, {@code partnerId}; {@code customerCreated=false} (an existing account) sends the
- * welcome without a link. The link never enters a process variable (a partner can read those); it is
+ * welcome without a link. The camunda:property {@code mailTemplate} chooses another template with the same
+ * inputs (a password reset, a new partner user's welcome). The link never enters a process variable (a partner can read those); it is
  * committed in its own transaction before the mail leaves, so a retried job never mails a dead link,
  * and a retry after the mail was sent does nothing.
  */
@@ -67,7 +69,8 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
             model.put("passwordSetupUrl", link.url());
             model.put("passwordSetupDays", VALIDITY_DAYS);
         }
-        mails.send(new OutgoingMail(key, TEMPLATE, (String) execution.getVariable("mailLanguage"), to, model,
+        Object template = ModelProperties.get(execution, "mailTemplate");
+        mails.send(new OutgoingMail(key, template == null ? TEMPLATE : template.toString(), (String) execution.getVariable("mailLanguage"), to, model,
                 partnerId == null ? null : partnerId.longValue(), execution.getProcessBusinessKey()));
     }
 

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import com.partnercenter.platform.AsApplication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,15 +65,7 @@ public class DelegatedAdminService {
         variables.put("endedBy", userId);
         variables.put("endComment", comment);
         // authorized above, by the relationship: the process itself moves on as the application
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            runtime.createMessageCorrelation(END_MESSAGE).processInstanceId(relationship.processInstanceId())
-                    .setVariables(variables).correlate();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        AsApplication.run(identity, () -> runtime.createMessageCorrelation(END_MESSAGE)
+                .processInstanceId(relationship.processInstanceId()).setVariables(variables).correlateWithResult());
     }
 }

@@ -65,6 +65,12 @@ public class RelationshipRepository {
                 .param(partnerId).query(RelationshipRepository::row).list();
     }
 
+    public List<Relationship> findActiveOfCustomer(long customerId) {
+        return jdbc.sql("select " + COLUMNS + " from pc_delegated_admin_relationship where customer_id = ? "
+                        + "and status = 'ACTIVE' order by id")
+                .param(customerId).query(RelationshipRepository::row).list();
+    }
+
     public void activate(long id, Instant startsAt, Instant endsAt) {
         update("update pc_delegated_admin_relationship set status = 'ACTIVE', starts_at = ?, ends_at = ?, "
                 + "updated_at = ? where id = ? and status in ('PENDING', 'ACTIVE')",

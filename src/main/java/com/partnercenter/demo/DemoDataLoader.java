@@ -132,12 +132,18 @@ public class DemoDataLoader {
                 Subscription.Origin.PURCHASE_OFFER, today().minusMonths(3), today().plusMonths(9),
                 contoso.id(), null);
 
+        // a user of Wide World Importers who is not an administrator (Limited administration may reset it)
+        customers.insertAdmin(wwi.id(), "walter", "Walter", "Roux", "walter@wideworldimporters.example", false);
+        identity.ensureUser("walter", "Walter", "Roux", "walter@wideworldimporters.example", password);
+
         Customer tailspin = customerService.createCustomer("Tailspin Toys", "tailspintoys.example", "GB", "en", null);
         customers.insertAdminWithUserId(tailspin, "tom", "Tom", "Baker", "tom@tailspintoys.example");
         identity.ensureUser("tom", "Tom", "Baker", "tom@tailspintoys.example", password);
         identity.ensureMembership("tom", tailspin.groupId());
         identity.ensureMembership("tom", Groups.CUSTOMERS);
         customerService.linkPartner(contoso.id(), tailspin);
+        subscriptions.insert(tailspin.id(), "BUSINESS_PREMIUM", 25, Subscription.Status.TRIAL,
+                Subscription.Origin.TRIAL_INVITATION, today().minusDays(10), today().plusDays(20), contoso.id(), null);
 
         // 150 customers of the authorized service provider (search from 100 customers on)
         Random random = new Random(42);

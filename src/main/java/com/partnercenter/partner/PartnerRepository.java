@@ -60,6 +60,42 @@ public class PartnerRepository {
                 .param(userId).query(PartnerRepository::user).optional();
     }
 
+    public Optional<PartnerUser> findUserById(long id) {
+        return jdbc.sql("select " + USER_COLUMNS + " from pc_partner_user where id = ?")
+                .param(id).query(PartnerRepository::user).optional();
+    }
+
+    /** Changes the company profile (name, address, phone, support e-mail, website); true when the row exists. */
+    public boolean updateProfile(Partner p) {
+        return jdbc.sql("update pc_partner set name = ?, address_line = ?, postal_code = ?, city = ?, country = ?, "
+                        + "phone = ?, support_email = ?, website = ? where id = ?")
+                .params(p.name(), p.addressLine(), p.postalCode(), p.city(), p.country(), p.phone(),
+                        p.supportEmail(), p.website(), p.id())
+                .update() == 1;
+    }
+
+    /** Changes a user's name, e-mail, language and both access settings. */
+    public void updateUser(PartnerUser u) {
+        jdbc.sql("update pc_partner_user set first_name = ?, last_name = ?, email = ?, language = ?, company_role = ?, "
+                        + "supported_access = ? where id = ?")
+                .params(u.firstName(), u.lastName(), u.email(), u.language(), u.companyRole().name(),
+                        u.supportedAccess().name(), u.id())
+                .update();
+    }
+
+    /**
+     * Locks the partner's row until the end of the transaction: changes of its users' access are serialized, so
+     * two admins demoting each other at once cannot leave the partner without a global admin.
+     */
+    public void lock(long partnerId) {
+        jdbc.sql("select id from pc_partner where id = ? for update").param(partnerId).query(Long.class).optional();
+    }
+
+    public long countGlobalAdmins(long partnerId) {
+        return jdbc.sql("select count(*) from pc_partner_user where partner_id = ? and company_role = 'GLOBAL_ADMIN'")
+                .param(partnerId).query(Long.class).single();
+    }
+
     public List<PartnerUser> findUsers(long partnerId) {
         return jdbc.sql("select " + USER_COLUMNS + " from pc_partner_user where partner_id = ? order by last_name, first_name")
                 .param(partnerId).query(PartnerRepository::user).list();

@@ -42,6 +42,11 @@ public class PartnerService {
         identity.ensureUser(draft.userId(), draft.firstName(), draft.lastName(), draft.email(), password);
         identity.ensureMembership(draft.userId(), Groups.PARTNERS);
         identity.ensureMembership(draft.userId(), partner.groupId());
+        if (draft.companyRole() != CompanyRole.NONE) {
+            String roleGroup = Groups.partnerRoleGroup(partner.advisorCode(), draft.companyRole().name());
+            identity.ensureGroup(roleGroup, partner.name() + " — " + draft.companyRole().name(), "PARTNER");
+            identity.ensureMembership(draft.userId(), roleGroup);
+        }
         return partners.findUserByUserId(draft.userId()).orElseThrow();
     }
 

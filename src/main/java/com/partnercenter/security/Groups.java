@@ -20,6 +20,14 @@ public final class Groups {
         return "partner" + advisorCode;
     }
 
+    /**
+     * Group of a partner's users holding one admin role on their company (e.g. partnerCONTOSOglobaladmin), so
+     * operators see in Admin who holds which role.
+     */
+    public static String partnerRoleGroup(String advisorCode, String role) {
+        return "partner" + advisorCode + role.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Group of a customer's admins. */
     public static String customerGroup(long customerId) {
         return "customer" + customerId;

@@ -84,6 +84,31 @@ public class IdentityAdmin {
         }
     }
 
+    public void removeMembership(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+            identity.deleteMembership(userId, groupId);
+        }
+    }
+
+    /** Updates name and e-mail of an existing user (its password stays). */
+    public void updateUser(String id, String firstName, String lastName, String email) {
+        User user = identity.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            throw new IllegalStateException("user '" + id + "' does not exist");
+        }
+        if (!java.util.Objects.equals(user.getFirstName(), firstName) || !java.util.Objects.equals(user.getLastName(),
+                lastName) || !java.util.Objects.equals(user.getEmail(), email)) {
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(email);
+            identity.saveUser(user);
+        }
+    }
+
+    public boolean userExists(String id) {
+        return identity.createUserQuery().userId(id).count() > 0;
+    }
+
     /** Grants the permissions to the group on the resource id, adding to an existing grant. */
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizations.createAuthorizationQuery()

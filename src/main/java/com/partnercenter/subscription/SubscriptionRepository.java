@@ -77,6 +77,13 @@ public class SubscriptionRepository {
                 .update() == 1;
     }
 
+    /** Sets the license count when it is still {@code expected}: a conditional update, true when it changed. */
+    public boolean updateLicenses(long id, int expected, int licenses) {
+        return jdbc.sql("update pc_subscription set licenses = ?, updated_at = ? where id = ? and licenses = ?")
+                .params(licenses, java.sql.Timestamp.from(com.partnercenter.platform.EngineClock.now()), id, expected)
+                .update() == 1;
+    }
+
     /** Sets the end of the subscription's term. */
     public void updateEndDate(long id, LocalDate endDate) {
         jdbc.sql("update pc_subscription set end_date = ?, updated_at = current_timestamp where id = ?")

@@ -7,10 +7,14 @@ import java.util.Locale;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Public pages exist in English and French: {@code ?lang=fr|en} wins, then the browser's
+ * Public pages exist in English and French: {@code ?lang=fr|en} wins, then the signed-in partner user's
+ * language on the partner pages (request attribute {@value #USER_LANGUAGE}), then the browser's
  * Accept-Language, then English. Stateless: links carry the language they were opened in.
  */
 public class PageLocaleResolver implements LocaleResolver {
+
+    /** Request attribute: language of the signed-in user ("en" or "fr"), set by the partner pages' sign-in. */
+    public static final String USER_LANGUAGE = "partnerCenter.userLanguage";
 
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
 
@@ -21,6 +25,13 @@ public class PageLocaleResolver implements LocaleResolver {
             return Locale.FRENCH;
         }
         if ("en".equals(lang)) {
+            return Locale.ENGLISH;
+        }
+        Object userLanguage = request.getAttribute(USER_LANGUAGE);
+        if ("fr".equals(userLanguage)) {
+            return Locale.FRENCH;
+        }
+        if ("en".equals(userLanguage)) {
             return Locale.ENGLISH;
         }
         String header = request.getHeader("Accept-Language");

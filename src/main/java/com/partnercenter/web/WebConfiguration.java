@@ -22,10 +22,18 @@ public class WebConfiguration {
      */
     @Bean
     public FilterRegistrationBean<Filter> publicPageHeaders() {
+        return pageHeaders("public-page-headers", "no-referrer", "/p/*");
+    }
+
+    /**
+     * Headers of the application's own pages: never cached, never framed, no script at all, forms post only to
+     * this site; the Referer policy as given.
+     */
+    public static FilterRegistrationBean<Filter> pageHeaders(String name, String referrerPolicy, String... patterns) {
         Filter filter = (request, response, chain) -> {
             HttpServletResponse http = (HttpServletResponse) response;
             http.setHeader("Cache-Control", "no-store");
-            http.setHeader("Referrer-Policy", "no-referrer");
+            http.setHeader("Referrer-Policy", referrerPolicy);
             http.setHeader("X-Content-Type-Options", "nosniff");
             http.setHeader("X-Frame-Options", "DENY");
             http.setHeader("Content-Security-Policy",
@@ -33,8 +41,8 @@ public class WebConfiguration {
             chain.doFilter(request, response);
         };
         var registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/p/*");
-        registration.setName("public-page-headers");
+        registration.addUrlPatterns(patterns);
+        registration.setName(name);
         return registration;
     }
 }

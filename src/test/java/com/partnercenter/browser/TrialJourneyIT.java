@@ -11,7 +11,6 @@ import com.partnercenter.support.TestMail;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -110,7 +109,6 @@ class TrialJourneyIT {
      */
     @Test
     @Order(2)
-    @Disabled("needs issue 7: /partner/customers/{id}")
     void trialSubscriptionShowsOnThePartnersCustomerPage() {
         assertThat(trialCustomer).as("the trial journey ran first").isNotNull();
         Tasklist.signIn(browser, "alice", BrowserJourney.PASSWORD);

@@ -1,0 +1,206 @@
+package com.partnercenter.partner;
+
+import com.partnercenter.audit.AuditLog;
+import com.partnercenter.delegation.RoleAssignmentService;
+import com.partnercenter.platform.EmailAddresses;
+import com.partnercenter.platform.Enums;
+import com.partnercenter.platform.Secrets;
+import com.partnercenter.security.Groups;
+import com.partnercenter.security.IdentityAdmin;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * Partner users' access (the seed's Settings tab): admin access to the company (none or one role) and to the
+ * companies the partner supports (none, Full, Limited). Only the partner's global admins and user-management
+ * admins change them; only a global admin grants or takes the global-admin role; nobody removes the last global
+ * admin. {@link #change} checks the form and starts "Partner user access" ({@value #PROCESS}), whose step
+ * "Assign roles" (this bean, {@code ${assignPartnerUserAccess}}) writes the user, its Camunda account, groups and
+ * its grants on active delegated-admin relationships, in the page's transaction; then the user is mailed.
+ */
+@Component("assignPartnerUserAccess")
+public class PartnerUserAccess implements JavaDelegate {
+
+    public static final String PROCESS = "partnerUserAccess";
+    public static final String LAST_GLOBAL_ADMIN = "LAST_GLOBAL_ADMIN";
+
+    private static final Pattern USER_ID = Pattern.compile("[a-z][a-z0-9]{2,39}");
+
+    /** What the form sends; {@code userId} only for a new user. */
+    public record Form(String userId, String firstName, String lastName, String email, String language,
+            String companyRole, String supportedAccess) {}
+
+    private final PartnerRepository partners;
+    private final IdentityAdmin identity;
+    private final RoleAssignmentService roles;
+    private final PartnerProcesses processes;
+    private final AuditLog audit;
+
+    public PartnerUserAccess(PartnerRepository partners, IdentityAdmin identity, RoleAssignmentService roles,
+            PartnerProcesses processes, AuditLog audit) {
+        this.partners = partners;
+        this.identity = identity;
+        this.roles = roles;
+        this.processes = processes;
+        this.audit = audit;
+    }
+
+    /**
+     * Adds ({@code targetId} null) or changes a user of the actor's partner. Returns the business key of the
+     * change, or null when {@code errors} says what is wrong (nothing changed).
+     *
+     * @throws SecurityException the actor may not manage users, or the user is another partner's
+     */
+    @Transactional
+    public String change(PartnerUser actor, Long targetId, Form form, Errors errors) {
+        Partner partner = partners.findById(actor.partnerId()).orElseThrow();
+        boolean actorGlobalAdmin = actor.companyRole() == CompanyRole.GLOBAL_ADMIN;
+        if (!actorGlobalAdmin && actor.companyRole() != CompanyRole.USER_MANAGEMENT_ADMIN) {
+            throw new SecurityException(actor.userId() + " may not manage users");
+        }
+        Optional<PartnerUser> target = Optional.empty();
+        if (targetId != null) {
+            target = partners.findUserById(targetId).filter(u -> u.partnerId() == partner.id());
+            if (target.isEmpty()) {
+                throw new SecurityException("no user " + targetId + " at " + partner.advisorCode());
+            }
+        }
+        String userId = target.map(PartnerUser::userId).orElse(trim(form.userId()).toLowerCase());
+        if (target.isEmpty()) {
+            if (userId.isEmpty()) {
+                errors.rejectValue("userId", "partnerUser.userId.required");
+            } else if (!USER_ID.matcher(userId).matches()) {
+                errors.rejectValue("userId", "partnerUser.userId.invalid");
+            } else if (identity.userExists(userId)) {
+                errors.rejectValue("userId", "partnerUser.userId.taken");
+            }
+        }
+        String first = name(form.firstName(), "firstName", errors);
+        String last = name(form.lastName(), "lastName", errors);
+        String email = trim(form.email());
+        if (email.isEmpty()) {
+            errors.rejectValue("email", "partnerUser.email.required");
+        } else if (email.length() > 254 || !EmailAddresses.isValid(email)) {
+            errors.rejectValue("email", "partnerUser.email.invalid");
+        }
+        String language = trim(form.language());
+        if (!language.equals("en") && !language.equals("fr")) {
+            errors.rejectValue("language", "partnerUser.language.invalid");
+        }
+        CompanyRole role = Enums.parse(CompanyRole.class, form.companyRole());
+        if (role == null) {
+            errors.rejectValue("companyRole", "partnerUser.companyRole.invalid");
+        }
+        SupportedAccess access = Enums.parse(SupportedAccess.class, form.supportedAccess());
+        if (access == null) {
+            errors.rejectValue("supportedAccess", "partnerUser.supportedAccess.invalid");
+        }
+        boolean wasGlobalAdmin = target.map(u -> u.companyRole() == CompanyRole.GLOBAL_ADMIN).orElse(false);
+        if (role != null && !actorGlobalAdmin && (wasGlobalAdmin || role == CompanyRole.GLOBAL_ADMIN)) {
+            errors.rejectValue("companyRole", "partnerUser.companyRole.globalAdminOnly");
+        }
+        if (role != null && wasGlobalAdmin && role != CompanyRole.GLOBAL_ADMIN
+                && partners.countGlobalAdmins(partner.id()) <= 1) {
+            errors.rejectValue("companyRole", "partnerUser.companyRole.lastGlobalAdmin");
+        }
+        if (errors.hasErrors()) {
+            return null;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("partnerUserId", targetId);
+        variables.put("userId", userId);
+        variables.put("firstName", first);
+        variables.put("lastName", last);
+        variables.put("userEmail", email);
+        variables.put("userLanguage", language);
+        variables.put("companyRole", role.name());
+        variables.put("supportedAccess", access.name());
+        variables.put("newUser", target.isEmpty());
+        variables.put("changedBy", actor.userId());
+        variables.put("changedByName", actor.displayName());
+        var instance = processes.start(PROCESS, "USERACCESS", partner, variables);
+        if (!Boolean.TRUE.equals(instance.getVariables().get("accessChanged"))) {
+            errors.rejectValue("companyRole", "partnerUser.companyRole.lastGlobalAdmin");
+            return null;
+        }
+        return instance.getBusinessKey();
+    }
+
+    /** BPMN "Assign roles": writes the change (idempotent: the same values again change nothing). */
+    @Override
+    public void execute(DelegateExecution execution) {
+        long partnerId = ((Number) execution.getVariable("partnerId")).longValue();
+        Partner partner = partners.findById(partnerId).orElseThrow();
+        partners.lock(partnerId);
+        Object targetId = execution.getVariable("partnerUserId");
+        String userId = (String) execution.getVariable("userId");
+        CompanyRole role = CompanyRole.valueOf((String) execution.getVariable("companyRole"));
+        SupportedAccess access = SupportedAccess.valueOf((String) execution.getVariable("supportedAccess"));
+        String first = (String) execution.getVariable("firstName");
+        String last = (String) execution.getVariable("lastName");
+        String email = (String) execution.getVariable("userEmail");
+        String language = (String) execution.getVariable("userLanguage");
+        Optional<PartnerUser> existing = targetId instanceof Number n ? partners.findUserById(n.longValue())
+                : partners.findUserByUserId(userId);
+        if (existing.isPresent() && existing.get().companyRole() == CompanyRole.GLOBAL_ADMIN
+                && role != CompanyRole.GLOBAL_ADMIN && partners.countGlobalAdmins(partnerId) <= 1) {
+            throw new BpmnError(LAST_GLOBAL_ADMIN, userId + " is the last global admin of " + partner.name());
+        }
+        PartnerUser user;
+        String before;
+        if (existing.isEmpty()) {
+            long id = partners.insertUser(new PartnerUser(0, partnerId, userId, first, last, email, language, role,
+                    access));
+            identity.ensureUser(userId, first, last, email, Secrets.random());
+            user = partners.findUserById(id).orElseThrow();
+            before = "new user";
+        } else {
+            PartnerUser old = existing.get();
+            user = new PartnerUser(old.id(), partnerId, old.userId(), first, last, email, language, role, access);
+            partners.updateUser(user);
+            identity.updateUser(old.userId(), first, last, email);
+            before = old.companyRole() + "/" + old.supportedAccess();
+        }
+        identity.ensureMembership(user.userId(), Groups.PARTNERS);
+        identity.ensureMembership(user.userId(), partner.groupId());
+        for (CompanyRole r : CompanyRole.values()) {
+            if (r == CompanyRole.NONE) {
+                continue;
+            }
+            String group = Groups.partnerRoleGroup(partner.advisorCode(), r.name());
+            if (r == role) {
+                identity.ensureGroup(group, partner.name() + " — " + r.name(), "PARTNER");
+                identity.ensureMembership(user.userId(), group);
+            } else {
+                identity.removeMembership(user.userId(), group);
+            }
+        }
+        roles.reassign(user);
+        audit.record((String) execution.getVariable("changedBy"), "PARTNER_USER_ACCESS", partnerId, null,
+                execution.getProcessBusinessKey(), user.userId() + ": " + before + " → " + role + "/" + access);
+        execution.setVariable("partnerUserId", user.id());
+        execution.setVariable("accessChanged", true);
+    }
+
+    private static String name(String value, String field, Errors errors) {
+        String v = trim(value);
+        if (v.isEmpty()) {
+            errors.rejectValue(field, "partnerUser." + field + ".required");
+        } else if (v.length() > 100 || v.contains("<") || v.contains(">")) {
+            errors.rejectValue(field, "partnerUser.name.invalid");
+        }
+        return v;
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

@@ -1,0 +1,148 @@
+package com.partnercenter.portal;
+
+import com.partnercenter.partner.CompanyRole;
+import com.partnercenter.partner.PartnerProfile;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.PartnerUserAccess;
+import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.security.IdentityBootstrap;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.Errors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The partner's own pages: overview ({@code /partner}), company profile ({@code /partner/profile}: everyone reads,
+ * the global admin edits) and users ({@code /partner/users}: everyone reads, global admins and user-management
+ * admins add and edit).
+ */
+@Controller
+public class PartnerPagesController {
+
+    private final PartnerRepository partners;
+    private final PartnerProfile profile;
+    private final PartnerUserAccess userAccess;
+    private final OverviewStatistics statistics;
+    private final PortalPages pages;
+
+    public PartnerPagesController(PartnerRepository partners, PartnerProfile profile, PartnerUserAccess userAccess,
+            OverviewStatistics statistics, PortalPages pages) {
+        this.partners = partners;
+        this.profile = profile;
+        this.userAccess = userAccess;
+        this.statistics = statistics;
+        this.pages = pages;
+    }
+
+    @GetMapping("/partner")
+    public String overview(HttpServletRequest request, Model model) {
+        PortalUser me = PortalPages.me(request);
+        model.addAttribute("overview", statistics.of(me.partner()));
+        model.addAttribute("startable", IdentityBootstrap.PARTNER_STARTABLE_PROCESSES);
+        model.addAttribute("series", OverviewStatistics.Series.values());
+        return "partner/overview";
+    }
+
+    // ---- profile
+
+    @GetMapping("/partner/profile")
+    public String profile(@RequestParam(required = false) String done, HttpServletRequest request, Model model) {
+        var p = PortalPages.me(request).partner();
+        model.addAttribute("form", PortalPages.values(new PartnerProfile.Form(p.name(), p.addressLine(),
+                p.postalCode(), p.city(), p.country(), p.phone(), p.supportEmail(), p.website())));
+        model.addAttribute("done", "saved".equals(done));
+        model.addAttribute("errors", Map.of());
+        return "partner/profile";
+    }
+
+    @PostMapping("/partner/profile")
+    public String saveProfile(@ModelAttribute("profileForm") PartnerProfile.Form form, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        PortalUser me = PortalPages.me(request);
+        Errors errors = PortalPages.errors("profile");
+        if (profile.update(me.user(), form, errors)) {
+            return "redirect:/partner/profile?done=saved";
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errors", pages.sentences(errors));
+        model.addAttribute("form", PortalPages.values(form));
+        model.addAttribute("done", false);
+        return "partner/profile";
+    }
+
+    // ---- users
+
+    @GetMapping("/partner/users")
+    public String users(@RequestParam(required = false) String done, HttpServletRequest request, Model model) {
+        model.addAttribute("users", partners.findUsers(PortalPages.me(request).partner().id()));
+        model.addAttribute("done", "saved".equals(done));
+        return "partner/users";
+    }
+
+    @GetMapping("/partner/users/new")
+    public String newUser(HttpServletRequest request, Model model) {
+        requireUserManager(request);
+        return userForm(null, new PartnerUserAccess.Form("", "", "", "", "en", CompanyRole.NONE.name(),
+                SupportedAccess.NONE.name()), Map.of(), model);
+    }
+
+    @GetMapping("/partner/users/{id}")
+    public String editUser(@PathVariable long id, HttpServletRequest request, Model model) {
+        requireUserManager(request);
+        PartnerUser user = ownUser(request, id);
+        return userForm(user, new PartnerUserAccess.Form(user.userId(), user.firstName(), user.lastName(),
+                user.email(), user.language(), user.companyRole().name(), user.supportedAccess().name()), Map.of(),
+                model);
+    }
+
+    @PostMapping("/partner/users")
+    public String addUser(@ModelAttribute("userForm") PartnerUserAccess.Form form, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        return saveUser(null, form, request, response, model);
+    }
+
+    @PostMapping("/partner/users/{id}")
+    public String changeUser(@PathVariable long id, @ModelAttribute("userForm") PartnerUserAccess.Form form, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return saveUser(id, form, request, response, model);
+    }
+
+    private String saveUser(Long id, PartnerUserAccess.Form form, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        PortalUser me = PortalPages.me(request);
+        Errors errors = PortalPages.errors("user");
+        if (userAccess.change(me.user(), id, form, errors) != null) {
+            return "redirect:/partner/users?done=saved";
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return userForm(id == null ? null : ownUser(request, id), form, pages.sentences(errors), model);
+    }
+
+    private String userForm(PartnerUser user, PartnerUserAccess.Form form, Map<String, String> errors, Model model) {
+        model.addAttribute("user", user);
+        model.addAttribute("form", PortalPages.values(form));
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", CompanyRole.values());
+        model.addAttribute("accesses", SupportedAccess.values());
+        return "partner/user";
+    }
+
+    private static void requireUserManager(HttpServletRequest request) {
+        if (!PortalPages.me(request).managesUsers()) {
+            throw new SecurityException("only global admins and user-management admins manage users");
+        }
+    }
+
+    private PartnerUser ownUser(HttpServletRequest request, long id) {
+        return partners.findUserById(id).filter(u -> u.partnerId() == PortalPages.me(request).partner().id())
+                .orElseThrow(com.partnercenter.customermanagement.CustomerManagement.NotFound::new);
+    }
+}

@@ -1,0 +1,62 @@
+package com.partnercenter.servicerequest;
+
+import static com.partnercenter.platform.Rows.instant;
+
+import com.partnercenter.platform.EngineClock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ServiceRequestRepository {
+
+    private static final String COLUMNS = "id, customer_id, partner_id, subject, description, severity, status, "
+            + "created_by, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public ServiceRequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long customerId, long partnerId, String subject, String description,
+            ServiceRequest.Severity severity, String createdBy) {
+        var keys = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(EngineClock.now());
+        jdbc.sql("insert into pc_service_request (customer_id, partner_id, subject, description, severity, status, "
+                        + "created_by, created_at, updated_at) values (?,?,?,?,?,'OPEN',?,?,?)")
+                .params(customerId, partnerId, subject, description, severity.name(), createdBy, now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** The partner's requests for the customer, newest first. */
+    public List<ServiceRequest> findOf(long customerId, long partnerId) {
+        return jdbc.sql("select " + COLUMNS + " from pc_service_request where customer_id = ? and partner_id = ? "
+                        + "order by created_at desc, id desc")
+                .params(customerId, partnerId).query(ServiceRequestRepository::row).list();
+    }
+
+    public Optional<ServiceRequest> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from pc_service_request where id = ?").param(id)
+                .query(ServiceRequestRepository::row).optional();
+    }
+
+    public void updateStatus(long id, ServiceRequest.Status status) {
+        jdbc.sql("update pc_service_request set status = ?, updated_at = ? where id = ?")
+                .params(status.name(), Timestamp.from(EngineClock.now()), id).update();
+    }
+
+    static ServiceRequest row(ResultSet rs, int n) throws SQLException {
+        return new ServiceRequest(rs.getLong("id"), rs.getLong("customer_id"), rs.getLong("partner_id"),
+                rs.getString("subject"), rs.getString("description"),
+                ServiceRequest.Severity.valueOf(rs.getString("severity")),
+                ServiceRequest.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+}
