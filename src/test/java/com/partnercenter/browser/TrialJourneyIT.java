@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -112,9 +113,13 @@ class TrialJourneyIT {
     void trialSubscriptionShowsOnThePartnersCustomerPage() {
         assertThat(trialCustomer).as("the trial journey ran first").isNotNull();
         Tasklist.signIn(browser, "alice", BrowserJourney.PASSWORD);
-        browser.open("/partner/customers/" + trialCustomer.id());
+        browser.open("/partner/customers/" + trialCustomer.id() + "?lang=en");
         browser.waitForText("Business Premium");
-        assertThat(browser.bodyText()).contains("Lucerne Publishing", "25").containsIgnoringCase("trial");
+        assertThat(browser.bodyText()).contains("Lucerne Publishing");
+        WebElement row = browser.visible(By.xpath("//tr[td[normalize-space()='Business Premium']]"));
+        assertThat(row.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                .as("offer, licenses, status of the trial subscription").startsWith("Business Premium", "25", "Trial");
+        assertThat(row.findElement(By.cssSelector(".status")).getAttribute("class")).contains("status-trial");
         browser.fullPageScreenshot("partner-customer-page");
     }
 }
