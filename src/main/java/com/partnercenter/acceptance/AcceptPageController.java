@@ -94,6 +94,7 @@ public class AcceptPageController {
             return opened.unavailableView();
         }
         model.addAttribute("partner", partner(opened.link()));
+        model.addAttribute("confirming", acceptances.confirming(opened.link()));
         return "accept/confirm";
     }
 
@@ -106,6 +107,8 @@ public class AcceptPageController {
             return opened.unavailableView();
         }
         model.addAttribute("partner", partner(opened.link()));
+        // told before confirming: the confirmation may close what it is told from (a targeted offer's links)
+        model.addAttribute("confirming", acceptances.confirming(opened.link()));
         return switch (acceptances.confirm(opened.link())) {
             case CONFIRMED -> "accept/confirmed";
             case ALREADY_USED, NO_LONGER_OPEN -> pages.gone(opened.link(), model, response);

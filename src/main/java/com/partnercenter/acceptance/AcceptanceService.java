@@ -130,12 +130,37 @@ public class AcceptanceService {
                     link.businessKey(), acceptance.id(), true);
         });
         try {
-            mailer.sendConfirmation(acceptance, partner, confirmation.url(), link.businessKey());
+            mailer.sendConfirmation(acceptance, confirming(link, acceptance), partner, confirmation.url(),
+                    link.businessKey());
             return true;
         } catch (RuntimeException e) {
             log.warn("Confirmation mail of acceptance {} not sent yet, will retry: {}", acceptance.id(), e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * What confirming the acceptance does: its flow tells (a purchase offer: the lines, new or existing
+     * customer), else the link's type (a trial invitation: the trial's terms; a sign-up).
+     */
+    public Confirming confirming(Link invitation, Acceptance acceptance) {
+        var flow = flow(invitation);
+        if (flow.isPresent()) {
+            return flow.get().confirming(invitation, acceptance);
+        }
+        return invitation.type() == LinkType.TRIAL_INVITATION
+                ? Confirming.trial(acceptance.organizationName(), offers.describe(invitation).trial())
+                : Confirming.signUp(acceptance.organizationName());
+    }
+
+    /** What confirming through a confirmation link does (see {@link #confirming(Link, Acceptance)}). */
+    public Confirming confirming(Link confirmationLink) {
+        Acceptance acceptance = acceptances.findById(confirmationLink.acceptanceId()).orElseThrow();
+        return confirming(links.findById(acceptance.linkId()).orElseThrow(), acceptance);
+    }
+
+    private java.util.Optional<FlowAcceptance> flow(Link invitation) {
+        return flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
     }
 
     /** Sends the confirmation mails that could not leave (runs in the background); returns how many left now. */
@@ -179,7 +204,7 @@ public class AcceptanceService {
             return tx.execute(status -> {
                 Acceptance acceptance = acceptances.findById(confirmationLink.acceptanceId()).orElseThrow();
                 Link invitation = links.findById(acceptance.linkId()).orElseThrow();
-                var flow = flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
+                var flow = flow(invitation);
                 // before this confirmation locks a row of its own (see FlowAcceptance.lockForConfirmation)
                 flow.ifPresent(f -> f.lockForConfirmation(invitation, acceptance));
                 if (!links.consume(confirmationLink.id())) {

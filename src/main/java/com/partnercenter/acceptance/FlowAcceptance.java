@@ -27,6 +27,12 @@ public interface FlowAcceptance {
     AcceptanceService.Submitted submit(Link link, AcceptanceForm form);
 
     /**
+     * What confirming the stored acceptance does, for the confirmation mail and the confirm / confirmed pages
+     * (the same whenever it is asked: a retried mail says what the first one would have said).
+     */
+    Confirming confirming(Link invitation, Acceptance acceptance);
+
+    /**
      * First step of a confirmation's transaction, before any row is written: confirmations that exclude each
      * other (an offer for one customer is bought once) wait here for one another, so that the later one sees
      * the earlier one's outcome instead of deadlocking with it.

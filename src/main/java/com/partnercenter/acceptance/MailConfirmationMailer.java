@@ -3,10 +3,14 @@ package com.partnercenter.acceptance;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Sends the acceptance's confirmation link with the mail template {@code acceptance-confirmation}. */
+/**
+ * Sends the acceptance's confirmation link with the mail template {@code acceptance-confirmation}, whose texts
+ * follow what is confirmed ({@link Confirming#mailVariables()}).
+ */
 @Component
 public class MailConfirmationMailer implements ConfirmationMailer {
 
@@ -17,10 +21,11 @@ public class MailConfirmationMailer implements ConfirmationMailer {
     }
 
     @Override
-    public void sendConfirmation(Acceptance acceptance, Partner partner, String confirmationUrl, String businessKey) {
+    public void sendConfirmation(Acceptance acceptance, Confirming confirming, Partner partner, String confirmationUrl,
+            String businessKey) {
+        Map<String, Object> vars = new HashMap<>(confirming.mailVariables());
+        vars.put("confirmationUrl", confirmationUrl);
         mail.send(new OutgoingMail("acceptance/" + acceptance.id() + "/confirmation", "acceptance-confirmation",
-                acceptance.language(), acceptance.adminEmail(),
-                Map.of("customerName", acceptance.organizationName(), "confirmationUrl", confirmationUrl),
-                partner.id(), businessKey));
+                acceptance.language(), acceptance.adminEmail(), vars, partner.id(), businessKey));
     }
 }

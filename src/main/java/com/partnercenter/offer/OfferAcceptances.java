@@ -3,6 +3,7 @@ package com.partnercenter.offer;
 import com.partnercenter.acceptance.Acceptance;
 import com.partnercenter.acceptance.AcceptanceForm;
 import com.partnercenter.acceptance.AcceptanceService;
+import com.partnercenter.acceptance.Confirming;
 import com.partnercenter.acceptance.FlowAcceptance;
 import com.partnercenter.acceptance.OfferDescriptions;
 import com.partnercenter.catalogue.CatalogueRepository;
@@ -166,11 +167,23 @@ public class OfferAcceptances implements FlowAcceptance {
     @Override
     public void lockForConfirmation(Link invitation, Acceptance acceptance) {
         PurchaseOffer offer = offer(invitation);
-        boolean existingCustomer = offers.findAcceptance(acceptance.id())
-                .map(a -> a.customerId() != null).orElse(false);
-        if (offer.targeted() || existingCustomer) {
+        if (offer.targeted() || existingCustomer(acceptance)) {
             offers.lock(offer.id());
         }
+    }
+
+    /** A purchase of the lines as chosen: by an existing customer (nothing set up) or a new one (set up). */
+    @Override
+    public Confirming confirming(Link invitation, Acceptance acceptance) {
+        List<Confirming.Line> lines = offers.acceptedLines(acceptance.id()).stream()
+                .map(l -> new Confirming.Line(catalogue.find(l.skuCode()).orElseThrow().name(), l.licenses()))
+                .toList();
+        return Confirming.purchase(acceptance.organizationName(), existingCustomer(acceptance), lines);
+    }
+
+    /** The acceptance is an existing customer's (its admin accepted): nothing is set up for it. */
+    private boolean existingCustomer(Acceptance acceptance) {
+        return offers.findAcceptance(acceptance.id()).map(a -> a.customerId() != null).orElse(false);
     }
 
     @Override

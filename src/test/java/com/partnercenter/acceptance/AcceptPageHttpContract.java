@@ -10,6 +10,7 @@ import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.support.Jobs;
+import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
@@ -108,16 +109,24 @@ abstract class AcceptPageHttpContract {
         assertThat(pi).isWaitingAt("Task_WaitConfirmation");
 
         MimeMessage confirmation = lastMailTo("ada@" + domain);
+        assertSaysSignUp(confirmation);
         Matcher m = CONFIRM_URL.matcher(GreenMailUtil.getBody(confirmation).replace("=\r\n", ""));
         assertThat(m.find()).as("confirmation link in the mail").isTrue();
         String confirmPath = m.group(1);
 
-        assertThat(get(confirmPath).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> confirmPage = get(confirmPath);
+        assertThat(confirmPage.getStatusCode().value()).isEqualTo(200);
+        assertThat(confirmPage.getBody()).contains("Press the button to confirm the sign-up of Acme &amp; Sons with "
+                + partner.name() + ". The organization is then set up and its administrator receives a welcome e-mail.")
+                .doesNotContain("trial", "purchase");
+        assertThat(get(confirmPath + "?lang=fr").getBody()).contains("Appuyez sur le bouton pour confirmer "
+                + "l’inscription de Acme &amp; Sons auprès de " + partner.name() + ". L’organisation est alors créée");
         assertThat(pi).as("opening the link alone confirms nothing").isWaitingAt("Task_WaitConfirmation");
 
         ResponseEntity<String> confirmed = post(confirmPath, new LinkedMultiValueMap<>());
         assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
-        assertThat(confirmed.getBody()).contains("Thank you");
+        assertThat(confirmed.getBody()).contains("Thank you", "Your organization is being set up. You will receive a "
+                + "welcome e-mail shortly; " + partner.name() + " has been told.");
         assertThat(pi).isWaitingAt("Task_CreateCustomer");
         assertThat(runtime.getVariable(pi.getId(), "customerDomain")).isEqualTo(domain);
 
@@ -198,6 +207,7 @@ abstract class AcceptPageHttpContract {
         assertThat(acceptanceCount()).isEqualTo(1);
 
         assertThat(acceptanceService.retryUnsentConfirmations()).isGreaterThanOrEqualTo(1);
+        assertSaysSignUp(lastMailTo("ada@" + domain));
         String confirmPath = confirmPathFrom(lastMailTo("ada@" + domain));
         assertThat(post(confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
         assertThat(pi).isWaitingAt("Task_CreateCustomer");
@@ -299,6 +309,14 @@ abstract class AcceptPageHttpContract {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The confirmation mail of a sign-up (form {@link #validForm}): the organization is set up, nothing else. */
+    private void assertSaysSignUp(MimeMessage confirmation) {
+        assertThat(Mailbox.subject(confirmation)).isEqualTo("Confirm the sign-up of Acme & Sons");
+        assertThat(Mailbox.text(confirmation)).contains("Someone asked to sign up Acme & Sons with " + partner.name(),
+                "Once you confirm, the organization Acme & Sons is set up and its administrator receives a welcome e-mail.")
+                .doesNotContain("trial", "purchase");
     }
 
     private void assertNotFound(String p) {

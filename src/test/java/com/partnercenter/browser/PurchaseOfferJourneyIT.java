@@ -129,11 +129,15 @@ class PurchaseOfferJourneyIT {
         // ... confirmed from the confirmation mail
         browser.open(Mails.awaitLink(mail, ADMIN, CONFIRMATION));
         browser.waitForText("Confirm your acceptance");
+        assertThat(browser.bodyText()).contains("Press the button to confirm the purchase offer of Contoso Cloud "
+                + "Partners for Fourth Coffee. The organization is then set up with the subscriptions below",
+                "Enterprise E3 × 12 licenses");
         AcceptPage.submit(browser);
         browser.waitForText("Thank you, it is confirmed");
         assertThat(browser.bodyText()).contains(
-                "Your organization is being set up. You will receive a welcome e-mail shortly; "
-                        + "Contoso Cloud Partners has been told.");
+                "Your organization is being set up with the subscriptions below. You will receive a welcome e-mail "
+                        + "shortly, then an e-mail listing your subscriptions; Contoso Cloud Partners has been told.",
+                "Enterprise E3 × 12 licenses");
 
         // provisioning (in-process worker): the organization and its subscription with the chosen count
         String purchased = Mailbox.body(Mails.await(mail, ADMIN, "Your subscriptions for Fourth Coffee are ready"));

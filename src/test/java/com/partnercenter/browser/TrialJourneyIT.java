@@ -81,9 +81,12 @@ class TrialJourneyIT {
         // ... and confirms from the confirmation mail
         browser.open(Mails.awaitLink(mail, ADMIN, CONFIRMATION));
         browser.waitForText("Confirm your acceptance");
+        assertThat(browser.bodyText()).contains(
+                "Press the button to confirm the free trial of Business Premium for Lucerne Publishing.");
         browser.screenshot("accept-confirm");
         AcceptPage.submit(browser);
         browser.waitForText("Thank you, it is confirmed");
+        assertThat(browser.bodyText()).contains("Your organization is being set up with its trial of Business Premium.");
         browser.screenshot("accept-confirmed");
 
         // provisioning (in-process worker) and the mails that follow it

@@ -3,6 +3,7 @@ package com.partnercenter.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.partnercenter.acceptance.Confirming;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.Language;
 import com.partnercenter.support.IntegrationTest;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class MailTemplatesTest {
+public class MailTemplatesTest {
 
     static final String BASE_URL = "https://partners.test";
     static final String HOSTILE = "<script>alert('x')</script>";
@@ -34,6 +35,8 @@ class MailTemplatesTest {
                 "invitationUrl", BASE_URL + "/signup/ADV1?token=abc&lang=fr",
                 "personalMessage", "Dear customer " + HOSTILE,
                 "confirmationUrl", BASE_URL + "/confirm/xyz",
+                "confirming", "SIGN_UP",
+                "lines", List.of(),
                 "customerName", "Acme " + HOSTILE,
                 "customerDomain", "acme.example",
                 "customerAdminUserId", "adminc42");
@@ -77,6 +80,38 @@ class MailTemplatesTest {
             // the subject of the invitation names the partner only; every other carries a user value
             assertThat(mail.html()).contains("&lt;script&gt;");
         }
+    }
+
+    /** The confirmation mail of a sign-up: the organization is set up, nothing is bought or tried. */
+    @Test
+    void confirmationOfASignUpSaysTheOrganizationIsSetUp() {
+        Partner partner = testData.partner();
+        Confirming signUp = Confirming.signUp("Acme");
+        assertConfirmation(renderer, signUp, Language.EN, partner, "Confirm the sign-up of Acme", List.of(
+                "Someone asked to sign up Acme with " + partner.name() + ", naming this e-mail address as its administrator.",
+                "Once you confirm, the organization Acme is set up and its administrator receives a welcome e-mail.",
+                "Confirm the sign-up: " + BASE_URL + "/confirm/xyz",
+                "ignore this e-mail: nothing will be created."), "trial", "purchase", "×");
+        assertConfirmation(renderer, signUp, Language.FR, partner, "Confirmez l’inscription de Acme", List.of(
+                "Quelqu’un a demandé l’inscription de Acme auprès de " + partner.name(),
+                "Dès votre confirmation, l’organisation Acme est créée et son administrateur reçoit un e-mail de bienvenue.",
+                "Confirmer l’inscription"), "essai", "achat");
+    }
+
+    /** The confirmation mail of what is confirmed, with the variables the confirmation mailer gives it. */
+    public static RenderedMail confirmationMail(MailRenderer renderer, Confirming confirming, Language language,
+            Partner partner) {
+        Map<String, Object> vars = new HashMap<>(confirming.mailVariables());
+        vars.put("confirmationUrl", BASE_URL + "/confirm/xyz");
+        return renderer.render("acceptance-confirmation", language, vars, partner);
+    }
+
+    /** The confirmation mail has the subject, says each of {@code says} and none of {@code never}. */
+    public static void assertConfirmation(MailRenderer renderer, Confirming confirming, Language language,
+            Partner partner, String subject, List<String> says, String... never) {
+        RenderedMail mail = confirmationMail(renderer, confirming, language, partner);
+        assertThat(mail.subject()).isEqualTo(subject);
+        assertThat(mail.text()).contains(says).doesNotContain(never);
     }
 
     /** Every variable of the delegated administration mails, optional ones included, user values hostile. */

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-final class SmtpPorts {
+public final class SmtpPorts {
 
     private SmtpPorts() {}
 
     /** A local port nothing listens on: connecting to it is refused at once. */
-    static int closedPort() {
+    public static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

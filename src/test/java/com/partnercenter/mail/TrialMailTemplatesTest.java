@@ -3,6 +3,8 @@ package com.partnercenter.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.partnercenter.acceptance.Confirming;
+import com.partnercenter.acceptance.OfferDescriptions;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.Language;
 import com.partnercenter.support.IntegrationTest;
@@ -333,6 +335,31 @@ class TrialMailTemplatesTest {
                 .contains("To keep using Business Basic, " + partner.name() + " can send a purchase offer.");
         assertThat(renderer.render("trial-expired", Language.FR, vars(), partner).text())
                 .contains("Pour continuer à utiliser Business Basic, " + partner.name() + " peut envoyer une offre d’achat.");
+    }
+
+    /** The confirmation mail of a trial: which trial, how long, and that the organization is set up with it. */
+    @Test
+    void confirmationOfATrialNamesTheTrialAndItsLength() {
+        Partner partner = testData.partner();
+        Confirming trial = Confirming.trial("Lucerne Publishing", new OfferDescriptions.Trial("Business Basic", 30, 25));
+        MailTemplatesTest.assertConfirmation(renderer, trial, Language.EN, partner,
+                "Confirm the trial of Business Basic for Lucerne Publishing", List.of(
+                        "Someone asked to start a free trial for Lucerne Publishing with " + partner.name() + ",",
+                        "The trial: Business Basic, free for 30 days, with 25 licenses.",
+                        "Once you confirm, the organization Lucerne Publishing is set up, its trial starts at once and "
+                                + "its administrator receives a welcome e-mail.",
+                        "Confirm the trial: " + BASE_URL + "/confirm/xyz"),
+                "sign up", "sign-up", "purchase", "×");
+        MailTemplatesTest.assertConfirmation(renderer, trial, Language.FR, partner,
+                "Confirmez l’essai de Business Basic pour Lucerne Publishing", List.of(
+                        "Quelqu’un a demandé un essai gratuit pour Lucerne Publishing auprès de",
+                        "L’essai : Business Basic, gratuit pendant 30 jours, avec 25 licences.",
+                        "son essai commence aussitôt", "Confirmer l’essai"),
+                "inscription", "achat");
+
+        assertThat(MailTemplatesTest.confirmationMail(renderer,
+                Confirming.trial("Acme", new OfferDescriptions.Trial("Business Basic", 1, 1)), Language.EN, partner).text())
+                .contains("The trial: Business Basic, free for 1 day, with 1 license.");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.partnercenter.catalogue.Sku;
+import com.partnercenter.acceptance.AcceptanceService;
 import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.mail.SmtpPorts;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
@@ -17,6 +19,7 @@ import com.partnercenter.support.ProvisioningDriver;
 import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +74,8 @@ abstract class OfferAcceptPageContract {
     @Autowired CustomerRepository customers;
     @Autowired SubscriptionRepository subscriptions;
     @Autowired JdbcClient jdbc;
+    @Autowired AcceptanceService acceptances;
+    @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
 
     private Partner partner;
     private PartnerUser user;
@@ -109,8 +114,27 @@ abstract class OfferAcceptPageContract {
     void changedCountsWithinTheBoundsBecomeTheSubscriptions() {
         String domain = TestData.unique("ofr") + ".example";
         assertThat(post(path, form(domain, "17", "5")).getStatusCode().value()).isEqualTo(200);
+        // a new customer: the organization is set up with the lines as chosen, its admin welcomed
+        MimeMessage confirmation = Mailbox.lastTo(mail, "ada@" + domain);
+        assertThat(Mailbox.subject(confirmation)).isEqualTo("Confirm the purchase offer for Buyer " + domain);
+        assertThat(Mailbox.text(confirmation)).contains(
+                "Someone accepted a purchase offer from " + partner.name() + " for Buyer " + domain + ", a new organization",
+                "- " + basic.name() + " × 17 licenses\n- " + e3.name() + " × 5 licenses",
+                "the organization Buyer " + domain + " is set up with these subscriptions and its administrator "
+                        + "receives a welcome e-mail.").doesNotContain("sign up", "sign-up", "trial");
         String confirm = confirmPath("ada@" + domain);
-        assertThat(post(confirm, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity(confirm, String.class).getBody()).contains("Press the button to confirm the purchase "
+                + "offer of " + partner.name() + " for Buyer " + domain + ". The organization is then set up with the "
+                + "subscriptions below and its administrator receives a welcome e-mail.", basic.name() + " × 17 licenses",
+                e3.name() + " × 5 licenses");
+        assertThat(http.getForEntity(confirm + "?lang=fr", String.class).getBody()).contains("Appuyez sur le bouton pour "
+                + "confirmer l’offre d’achat de " + partner.name() + " pour Buyer " + domain + ". L’organisation est alors "
+                + "créée avec les abonnements ci-dessous", basic.name() + " × 17 licences");
+        ResponseEntity<String> confirmed = post(confirm, new LinkedMultiValueMap<>());
+        assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
+        assertThat(confirmed.getBody()).contains("Your organization is being set up with the subscriptions below. You "
+                + "will receive a welcome e-mail shortly, then an e-mail listing your subscriptions; " + partner.name()
+                + " has been told.", basic.name() + " × 17 licenses", e3.name() + " × 5 licenses");
         assertThat(post(confirm, new LinkedMultiValueMap<>()).getStatusCode().value()).as("double confirm").isEqualTo(410);
 
         ProcessInstance purchase = runtime.createProcessInstanceQuery().processDefinitionKey(OfferAcceptances.PROCESS)
@@ -186,14 +210,64 @@ abstract class OfferAcceptPageContract {
         MultiValueMap<String, String> admin = form("ignored.example", "10", "5");
         admin.set("adminEmail", customer.admin().email());
         assertThat(post(targetedPath, admin).getStatusCode().value()).isEqualTo(200);
-        assertThat(post(confirmPath(customer.admin().email()), new LinkedMultiValueMap<>()).getStatusCode().value())
-                .isEqualTo(200);
+        String name = customer.customer().name();
+        assertSaysPurchaseByExistingCustomer(Mailbox.lastTo(mail, customer.admin().email()), name);
+        String confirm = confirmPath(customer.admin().email());
+        assertThat(http.getForEntity(confirm, String.class).getBody()).contains("Press the button to confirm the purchase "
+                + "offer of " + partner.name() + " for " + name + ". The subscriptions below are then bought for " + name
+                + ". Its account already exists: nothing else is set up and no welcome e-mail is sent;",
+                basic.name() + " × 10 licenses", e3.name() + " × 5 licenses")
+                .doesNotContain("sign-up", "is then set up", "receives a welcome e-mail");
+        assertThat(http.getForEntity(confirm + "?lang=fr", String.class).getBody()).contains("Les abonnements "
+                + "ci-dessous sont alors achetés pour " + name + ". Son compte existe déjà : rien d’autre n’est créé et "
+                + "aucun e-mail de bienvenue n’est envoyé", basic.name() + " × 10 licences")
+                .doesNotContain("inscription", "est alors créée");
+        ResponseEntity<String> confirmed = post(confirm, new LinkedMultiValueMap<>());
+        assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
+        assertThat(confirmed.getBody()).contains("The subscriptions below are being bought for " + name + "; nothing "
+                + "else is set up. You will receive an e-mail listing them shortly; " + partner.name() + " has been told.",
+                basic.name() + " × 10 licenses").doesNotContain("Your organization is being set up", "welcome");
         assertThat(http.getForEntity(targetedPath, String.class).getStatusCode().value())
                 .as("accepted once: the link no longer works").isEqualTo(410);
         ProcessInstance purchase = runtime.createProcessInstanceQuery().processDefinitionKey(OfferAcceptances.PROCESS)
                 .processInstanceBusinessKeyLike(targeted.getBusinessKey() + "-A%").singleResult();
         assertThat(runtime.getVariable(purchase.getId(), "customerId")).isEqualTo(customer.customer().id());
         assertThat(runtime.getVariable(purchase.getId(), "customerDomain")).isEqualTo(customer.customer().domain());
+    }
+
+    /** A confirmation mail that could not leave is sent later by the retry, saying the same: the purchase, its lines. */
+    @Test
+    void aRetriedConfirmationMailOfAnExistingCustomerSaysThePurchaseToo() {
+        var customer = data.customerOf(partner);
+        String targetedPath = pathOf(start(Map.of("targetCustomerDomain", customer.customer().domain())));
+        MultiValueMap<String, String> admin = form(customer.customer().domain(), "12", "7");
+        admin.set("adminEmail", customer.admin().email());
+        int port = mailSender.getPort();
+        mailSender.setPort(SmtpPorts.closedPort());
+        try {
+            assertThat(post(targetedPath, admin).getBody()).contains("may take a few minutes");
+        } finally {
+            mailSender.setPort(port);
+        }
+        assertThat(Mailbox.recipients(mail)).doesNotContain(customer.admin().email());
+
+        assertThat(acceptances.retryUnsentConfirmations()).isGreaterThanOrEqualTo(1);
+        MimeMessage retried = Mailbox.lastTo(mail, customer.admin().email());
+        assertSaysPurchaseByExistingCustomer(retried, customer.customer().name());
+        assertThat(Mailbox.text(retried)).contains(basic.name() + " × 12 licenses", e3.name() + " × 7 licenses");
+        assertThat(post(confirmPath(customer.admin().email()), new LinkedMultiValueMap<>()).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    /** An existing customer's confirmation mail: a purchase for it, its lines, nothing set up, no welcome mail. */
+    private void assertSaysPurchaseByExistingCustomer(MimeMessage confirmation, String name) {
+        assertThat(Mailbox.subject(confirmation)).isEqualTo("Confirm the purchase offer for " + name);
+        assertThat(Mailbox.text(confirmation)).contains("Someone accepted a purchase offer from " + partner.name() + " for "
+                        + name + " with this e-mail address, one of its registered administrators.",
+                "The subscriptions to buy:", basic.name() + " × ", e3.name() + " × ",
+                "Once you confirm, these subscriptions are bought for " + name + ". Its account already exists: nothing "
+                        + "else is set up and no welcome e-mail is sent;", "Confirm the purchase")
+                .doesNotContain("sign up", "sign-up", "receives a welcome e-mail", "trial");
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.partnercenter.offer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnercenter.acceptance.Confirming;
 import com.partnercenter.mail.MailRenderer;
+import com.partnercenter.mail.MailTemplatesTest;
 import com.partnercenter.mail.RenderedMail;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.Language;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +69,54 @@ class OfferMailTemplatesTest {
                 Arguments.of("offer-accepted-partner", Language.FR, "a accepté votre offre d’achat", "déjà actif avec 8 licences jusqu’au 2026-12-31"),
                 Arguments.of("offer-refused", Language.EN, "could not be carried out", "The domain acme.example is already registered."),
                 Arguments.of("offer-refused", Language.FR, "n’a pas pu être effectué", "Le domaine acme.example est déjà enregistré."));
+    }
+
+    static final List<Confirming.Line> BOUGHT = List.of(new Confirming.Line("Enterprise E3", 12),
+            new Confirming.Line("Business Basic", 1));
+
+    /** The confirmation mail of a purchase offer by a new customer: the lines, then the set-up and welcome mail. */
+    @Test
+    void confirmationOfAPurchaseByANewCustomerListsTheLinesAndTheSetUp() {
+        Partner partner = testData.partner();
+        Confirming purchase = Confirming.purchase("Fourth Coffee", false, BOUGHT);
+        MailTemplatesTest.assertConfirmation(renderer, purchase, Language.EN, partner,
+                "Confirm the purchase offer for Fourth Coffee", List.of(
+                        "Someone accepted a purchase offer from " + partner.name() + " for Fourth Coffee, a new organization,",
+                        "The subscriptions to buy:\n\n- Enterprise E3 × 12 licenses\n- Business Basic × 1 license",
+                        "Once you confirm, the organization Fourth Coffee is set up with these subscriptions and its "
+                                + "administrator receives a welcome e-mail.",
+                        "Confirm the purchase: https://partners.test/confirm/xyz",
+                        "nothing will be created or bought."),
+                "sign up", "sign-up", "trial");
+        MailTemplatesTest.assertConfirmation(renderer, purchase, Language.FR, partner,
+                "Confirmez l’offre d’achat pour Fourth Coffee", List.of(
+                        "Les abonnements à acheter :\n\n- Enterprise E3 × 12 licences\n- Business Basic × 1 licence",
+                        "l’organisation Fourth Coffee est créée avec ces abonnements et son administrateur reçoit un "
+                                + "e-mail de bienvenue.", "Confirmer l’achat"),
+                "inscription", "essai");
+    }
+
+    /** Claire, admin of Wide World Importers, confirms a purchase: the lines; nothing is set up, no welcome mail. */
+    @Test
+    void confirmationOfAPurchaseByAnExistingCustomerListsTheLinesAndSetsNothingUp() {
+        Partner partner = testData.partner();
+        Confirming purchase = Confirming.purchase("Wide World Importers", true, BOUGHT);
+        MailTemplatesTest.assertConfirmation(renderer, purchase, Language.EN, partner,
+                "Confirm the purchase offer for Wide World Importers", List.of(
+                        "Someone accepted a purchase offer from " + partner.name() + " for Wide World Importers with "
+                                + "this e-mail address, one of its registered administrators.",
+                        "- Enterprise E3 × 12 licenses\n- Business Basic × 1 license",
+                        "Once you confirm, these subscriptions are bought for Wide World Importers. Its account already "
+                                + "exists: nothing else is set up and no welcome e-mail is sent;",
+                        "Confirm the purchase", "ignore this e-mail: nothing will be bought."),
+                "sign up", "sign-up", "trial", "receives a welcome e-mail", "created");
+        MailTemplatesTest.assertConfirmation(renderer, purchase, Language.FR, partner,
+                "Confirmez l’offre d’achat pour Wide World Importers", List.of(
+                        "celle de l’un de ses administrateurs enregistrés", "- Enterprise E3 × 12 licences",
+                        "ces abonnements sont achetés pour Wide World Importers. Son compte existe déjà : rien d’autre "
+                                + "n’est créé et aucun e-mail de bienvenue n’est envoyé",
+                        "ignorez cet e-mail : rien ne sera acheté."),
+                "inscription", "essai", "reçoit un e-mail de bienvenue");
     }
 
     @ParameterizedTest(name = "{0} ({1})")

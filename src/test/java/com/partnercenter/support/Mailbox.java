@@ -47,6 +47,30 @@ public final class Mailbox {
         }
     }
 
+    /** The plain-text alternative, decoded (for asserting on what the mail says). */
+    public static String text(MimeMessage m) {
+        try {
+            String text = plainText(m.getContent());
+            assertThat(text).as("a text/plain part").isNotNull();
+            return text.replace("\r\n", "\n");
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String plainText(Object content) throws MessagingException, java.io.IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                String text = part.isMimeType("text/plain") ? (String) part.getContent() : plainText(part.getContent());
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The raw body with quoted-printable soft line breaks and "=3D" undone (enough to find links). */
     public static String body(MimeMessage m) {
         return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");

@@ -13,6 +13,7 @@ import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.Jobs;
+import com.partnercenter.support.Mailbox;
 import com.partnercenter.support.ProvisioningDriver;
 import com.partnercenter.support.SignedIn;
 import com.partnercenter.support.TestData;
@@ -105,7 +106,25 @@ abstract class TrialAcceptPageContract {
         MultiValueMap<String, String> form = form(domain);
         form.add("delegatedAdminConsent", "true");
         assertThat(post(path, form).getStatusCode().value()).isEqualTo(200);
-        assertThat(post(confirmPath("ada@" + domain), new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
+        // the customer chose French: the mail names the trial and its terms, not a sign-up
+        MimeMessage confirmation = Mailbox.lastTo(mail, "ada@" + domain);
+        assertThat(Mailbox.subject(confirmation)).isEqualTo("Confirmez l’essai de " + sku.name() + " pour Trial Co " + domain);
+        assertThat(Mailbox.text(confirmation)).contains("Quelqu’un a demandé un essai gratuit pour Trial Co " + domain,
+                "L’essai : " + sku.name() + ", gratuit pendant 30 jours, avec 25 licences.",
+                "son essai commence aussitôt", "Confirmer l’essai").doesNotContain("inscription", "achat");
+
+        String confirmPath = confirmPath("ada@" + domain);
+        assertThat(http.getForEntity(confirmPath, String.class).getBody()).contains("Press the button to confirm the "
+                + "free trial of " + sku.name() + " for Trial Co " + domain + ". The organization is then set up, its "
+                + "trial starts at once", "A 30-day trial", "25 licenses for your users").doesNotContain("sign-up");
+        assertThat(http.getForEntity(confirmPath + "?lang=fr", String.class).getBody()).contains("Appuyez sur le bouton "
+                + "pour confirmer l’essai gratuit de " + sku.name() + " pour Trial Co " + domain, "Un essai de 30 jours",
+                "25 licences pour vos utilisateurs");
+        ResponseEntity<String> confirmed = post(confirmPath, new LinkedMultiValueMap<>());
+        assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
+        assertThat(confirmed.getBody()).contains("Your organization is being set up with its trial of " + sku.name()
+                + ". You will receive a welcome e-mail shortly, then an e-mail when the trial is ready; " + partner.name()
+                + " has been told.", "A 30-day trial");
 
         ProcessInstance trial = runtime.createProcessInstanceQuery().processDefinitionKey("trialAcceptance")
                 .processInstanceBusinessKeyLike(invitation.getBusinessKey() + "-A%").singleResult();
