@@ -24,7 +24,8 @@ public class MailConfirmationMailer implements ConfirmationMailer {
     public void sendConfirmation(Acceptance acceptance, Confirming confirming, Partner partner, String confirmationUrl,
             String businessKey) {
         Map<String, Object> vars = new HashMap<>(confirming.mailVariables());
-        vars.put("confirmationUrl", confirmationUrl);
+        // the confirm page opens in the language the customer chose on the accept page (and the mail is in)
+        vars.put("confirmationUrl", confirmationUrl + "?lang=" + acceptance.language());
         mail.send(new OutgoingMail("acceptance/" + acceptance.id() + "/confirmation", "acceptance-confirmation",
                 acceptance.language(), acceptance.adminEmail(), vars, partner.id(), businessKey));
     }

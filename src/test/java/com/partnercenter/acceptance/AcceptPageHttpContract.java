@@ -113,6 +113,8 @@ abstract class AcceptPageHttpContract {
         Matcher m = CONFIRM_URL.matcher(GreenMailUtil.getBody(confirmation).replace("=\r\n", ""));
         assertThat(m.find()).as("confirmation link in the mail").isTrue();
         String confirmPath = m.group(1);
+        assertThat(GreenMailUtil.getBody(confirmation).replace("=\r\n", "")).as("the confirm page opens in the mail's language")
+                .contains(confirmPath + "?lang=en");
 
         ResponseEntity<String> confirmPage = get(confirmPath);
         assertThat(confirmPage.getStatusCode().value()).isEqualTo(200);
