@@ -64,6 +64,12 @@ public class CustomerRepository {
                 .param(userId).query(CustomerRepository::admin).optional();
     }
 
+    /** True when a user of any customer has this sign-in id. */
+    public boolean userIdTaken(String userId) {
+        return jdbc.sql("select count(*) from pc_customer_admin where user_id = ?").param(userId).query(Long.class)
+                .single() > 0;
+    }
+
     /** Every user of the customer: its administrators and the users who are not ({@code globalAdmin} false). */
     public List<CustomerAdmin> findUsers(long customerId) {
         return jdbc.sql("select " + ADMIN_COLUMNS + " from pc_customer_admin where customer_id = ? order by id")

@@ -41,7 +41,7 @@ public class CustomerService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String userId = adminUserId(customer.id(), email);
+        String userId = freeUserId(adminUserId(customer.id(), email));
         CustomerAdmin admin = customers.insertAdmin(customer.id(), userId, firstName, lastName, email, true);
         identity.ensureUser(userId, firstName, lastName, email, password != null ? password : Secrets.random());
         identity.ensureMembership(userId, customer.groupId());
@@ -61,6 +61,19 @@ public class CustomerService {
     }
 
     /** Sign-in id of a customer admin: letters and digits only (the engine's id whitelist). */
+    /**
+     * The derived id, or its first free variant when an account already holds it: anyone may choose a sign-in id
+     * like a derived one (a partner's user-management admin adds partner users by id), and an existing account
+     * must never become the customer's admin.
+     */
+    private String freeUserId(String derived) {
+        String userId = derived;
+        for (int n = 2; identity.userExists(userId) || customers.userIdTaken(userId); n++) {
+            userId = derived + "n" + n;
+        }
+        return userId;
+    }
+
     public static String adminUserId(long customerId, String email) {
         String local = email.substring(0, Math.max(0, email.indexOf('@'))).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "");

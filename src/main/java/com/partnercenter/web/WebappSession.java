@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * webapp authentication for this engine in its HTTP session. This reads that user id (never anything the request
  * says), keeps a random CSRF token per session for the pages' forms (field {@value #CSRF_FIELD}, compared in
  * constant time), and sets the engine's authentication for one request with groups and tenants read afresh
- * (the webapp caches them for minutes).
+ * (the webapp caches them for minutes). A user whose account was deleted meanwhile is no longer signed in.
  */
 @Component
 public class WebappSession {
@@ -51,7 +51,17 @@ public class WebappSession {
             return Optional.empty();
         }
         var authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
-        return authentication == null ? Optional.empty() : Optional.ofNullable(authentication.getIdentityId());
+        if (authentication == null || authentication.getIdentityId() == null) {
+            return Optional.empty();
+        }
+        String userId = authentication.getIdentityId();
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            // the account was deleted meanwhile: signed out, as the webapps do when they next validate the session
+            authentications.removeByEngineName(engine.getName());
+            AuthenticationUtil.updateSession(session, authentications);
+            return Optional.empty();
+        }
+        return Optional.of(userId);
     }
 
     /** The session's CSRF token (created on first use). */

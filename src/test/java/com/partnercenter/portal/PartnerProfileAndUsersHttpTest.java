@@ -6,6 +6,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.partnercenter.delegation.AdminRole;
 import com.partnercenter.delegation.RelationshipRepository;
 import com.partnercenter.delegation.RoleAssignmentService;
+import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.customer.CustomerService;
 import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
@@ -51,6 +54,7 @@ class PartnerProfileAndUsersHttpTest {
     @Autowired RelationshipRepository relationships;
     @Autowired RoleAssignmentService roles;
     @Autowired Jobs jobs;
+    @Autowired CustomerService customerService;
 
     Partner partner;
     PartnerUser admin;
@@ -193,6 +197,33 @@ class PartnerProfileAndUsersHttpTest {
         var welcome = Mailbox.lastTo(mail, userId + "@partner.example");
         assertThat(Mailbox.subject(welcome)).contains("Votre compte Partner Center");
         assertThat(Mailbox.body(welcome)).containsPattern("https://partners\\.test/p/[A-Z0-9]+/password/");
+    }
+
+    @Test
+    void aPartnerUserWhoseIdIsThatOfACustomersFutureAdminNeverBecomesThatAdmin() {
+        // customer admins' sign-in ids are derived (local part + "c" + customer id): a user-management admin
+        // could create a partner account with the id before the customer's admin is added
+        Customer customer = customerService.createCustomer("Victim " + TestData.unique("v"),
+                TestData.unique("v").toLowerCase() + ".example", "FR", "fr", null);
+        String email = "boss@" + customer.domain();
+        String squatted = CustomerService.adminUserId(customer.id(), email);
+        Map<String, String> form = new HashMap<>(Map.of("userId", squatted, "firstName", "Mallory", "lastName",
+                "Partner", "email", "mallory@partner.example", "language", "en", "companyRole", "NONE",
+                "supportedAccess", "NONE"));
+        assertThat(browse(userManager).post("/partner/users", form).status()).isEqualTo(302);
+        assertThat(identity.createUserQuery().userId(squatted).count()).isOne();
+
+        CustomerAdmin boss = customerService.addAdmin(customer, "Bea", "Boss", email, null);
+
+        assertThat(boss.userId()).isNotEqualTo(squatted);
+        assertThat(identity.createUserQuery().userId(boss.userId()).memberOfGroup(customer.groupId()).count())
+                .isOne();
+        assertThat(identity.createUserQuery().userId(squatted).memberOfGroup(customer.groupId()).count())
+                .as("the partner's account is no admin of the customer").isZero();
+        assertThat(identity.createUserQuery().userId(squatted).singleResult().getEmail())
+                .isEqualTo("mallory@partner.example");
+        assertThat(customerService.addAdmin(customer, "Bea", "Boss", email, null).userId())
+                .as("adding the same admin again changes nothing").isEqualTo(boss.userId());
     }
 
     @Test

@@ -81,4 +81,32 @@ class PartnerSignInTest {
         assertThat(browser.post("/partner/profile", profile).status()).isEqualTo(302);
         assertThat(browser.get("/partner/profile").body()).contains("Renamed");
     }
+
+    @Test
+    void afterSigningOutOfTasklistThePagesAskForTheLoginAgain() {
+        Partner partner = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
+        PartnerUser user = data.user(partner, CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);
+        PartnerBrowser browser = PartnerBrowser.signIn(port, "default", user.userId(), TestData.PASSWORD);
+        assertThat(browser.get("/partner").status()).isEqualTo(200);
+
+        assertThat(browser.logout("default").status()).isLessThan(300);
+        PartnerBrowser.Page page = browser.get("/partner");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/camunda/app/tasklist/default/");
+    }
+
+    @Test
+    void aUserWhoseAccountWasDeletedMeanwhileIsNoLongerSignedIn() {
+        Partner partner = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
+        PartnerUser user = data.user(partner, CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);
+        data.user(partner, CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);
+        PartnerBrowser browser = PartnerBrowser.signIn(port, "default", user.userId(), TestData.PASSWORD);
+        assertThat(browser.get("/partner").status()).isEqualTo(200);
+
+        identity.deleteUser(user.userId()); // an operator removes the account in Camunda Admin
+        PartnerBrowser.Page page = browser.get("/partner/profile");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/camunda/app/tasklist/default/");
+        assertThat(browser.post("/partner/profile", Map.of("name", "Taken over")).status()).isEqualTo(302);
+    }
 }
