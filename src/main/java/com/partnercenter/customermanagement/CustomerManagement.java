@@ -260,6 +260,7 @@ public class CustomerManagement {
     }
 
     /** Ends the active relationship early (Full role on the customer, or the partner's global admin). */
+    @Transactional
     public void endRelationship(PartnerUser user, Partner partner, long customerId, String comment, Errors errors) {
         managed(partner, customerId);
         if (user.companyRole() != CompanyRole.GLOBAL_ADMIN && !access.may(user, partner, customerId,

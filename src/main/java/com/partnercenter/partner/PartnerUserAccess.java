@@ -1,6 +1,7 @@
 package com.partnercenter.partner;
 
 import com.partnercenter.audit.AuditLog;
+import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RoleAssignmentService;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.Enums;
@@ -43,9 +44,11 @@ public class PartnerUserAccess implements JavaDelegate {
     private final RoleAssignmentService roles;
     private final PartnerProcesses processes;
     private final AuditLog audit;
+    private final CustomerRepository customers;
 
     public PartnerUserAccess(PartnerRepository partners, IdentityAdmin identity, RoleAssignmentService roles,
-            PartnerProcesses processes, AuditLog audit) {
+            PartnerProcesses processes, AuditLog audit, CustomerRepository customers) {
+        this.customers = customers;
         this.partners = partners;
         this.identity = identity;
         this.roles = roles;
@@ -79,7 +82,8 @@ public class PartnerUserAccess implements JavaDelegate {
                 errors.rejectValue("userId", "partnerUser.userId.required");
             } else if (!USER_ID.matcher(userId).matches()) {
                 errors.rejectValue("userId", "partnerUser.userId.invalid");
-            } else if (identity.userExists(userId)) {
+            } else if (identity.userExists(userId) || customers.userIdTaken(userId)) {
+                // a customer user may not have a sign-in account yet: its id is reserved all the same
                 errors.rejectValue("userId", "partnerUser.userId.taken");
             }
         }

@@ -55,6 +55,7 @@ class PartnerProfileAndUsersHttpTest {
     @Autowired RoleAssignmentService roles;
     @Autowired Jobs jobs;
     @Autowired CustomerService customerService;
+    @Autowired com.partnercenter.customer.CustomerRepository customerRepository;
 
     Partner partner;
     PartnerUser admin;
@@ -185,6 +186,14 @@ class PartnerProfileAndUsersHttpTest {
         assertThat(bad.body()).contains("lower-case letters and digits");
         form.put("userId", admin.userId());
         assertThat(byAdmin.post("/partner/users", form).body()).contains("This sign-in id is taken");
+        // a customer user without a sign-in account yet holds its id all the same
+        String reserved = TestData.unique("cust").toLowerCase();
+        customerRepository.insertAdmin(data.customerOf(partner).customer().id(), reserved, "Cora", "Contact",
+                reserved + "@customer.example", false);
+        form.put("userId", reserved);
+        PartnerBrowser.Page taken = byAdmin.post("/partner/users", form);
+        assertThat(taken.body()).contains("This sign-in id is taken");
+        assertThat(partners.findUserByUserId(reserved)).isEmpty();
 
         form.put("userId", userId);
         assertThat(byAdmin.post("/partner/users", form).status()).isEqualTo(302);
