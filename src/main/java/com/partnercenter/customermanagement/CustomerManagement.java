@@ -17,6 +17,7 @@ import com.partnercenter.partner.PartnerProcesses;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.AsApplication;
+import com.partnercenter.platform.BusinessKeys;
 import com.partnercenter.platform.Enums;
 import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
@@ -59,6 +60,7 @@ public class CustomerManagement {
 
     public static final String LICENSE_PROCESS = "licenseChange";
     public static final String SERVICE_REQUEST_PROCESS = "customerServiceRequest";
+    public static final String SERVICE_REQUEST_STATUS_PROCESS = "customerServiceRequestStatus";
     public static final String PASSWORD_RESET_PROCESS = "customerPasswordReset";
 
     private final CustomerAccess access;
@@ -189,22 +191,25 @@ public class CustomerManagement {
         if (errors.hasErrors()) {
             return null;
         }
-        long id = serviceRequests.insert(customerId, partner.id(), s, d, level, user.userId());
-        startAndAudit(user, partner, customer, SERVICE_REQUEST_PROCESS, "SERVICEREQ", Map.of(
+        String businessKey = BusinessKeys.next("SERVICEREQ", partner.advisorCode());
+        long id = serviceRequests.insert(customerId, partner.id(), s, d, level, user.userId(), businessKey);
+        startAndAuditUnder(user, partner, customer, SERVICE_REQUEST_PROCESS, businessKey, withPartnerCopy(user, Map.of(
                         "serviceRequestId", id,
                         "serviceRequestSubject", s,
                         "serviceRequestDescription", d,
-                        "serviceRequestSeverity", level.name(),
-                        "partnerUserEmail", user.email(),
-                        "partnerUserLanguage", user.language()),
+                        "serviceRequestSeverity", level.name())),
                 "SERVICE_REQUEST_OPENED", "#" + id + " (" + level + "): " + s);
         return id;
     }
 
+    /**
+     * Sets the request's status and mails the customer's admins (copy to the user) through its own process, keyed
+     * like the opening plus {@code -S{n}} for the n-th change; the same status again changes and mails nothing.
+     */
     @Transactional
     public void changeServiceRequestStatus(PartnerUser user, Partner partner, long customerId, long requestId,
             String status, Errors errors) {
-        managed(partner, customerId);
+        Customer customer = managed(partner, customerId);
         require(user, partner, customerId, Action.MANAGE_SERVICE_REQUESTS);
         ServiceRequest request = serviceRequests.findById(requestId)
                 .filter(r -> r.customerId() == customerId && r.partnerId() == partner.id())
@@ -214,11 +219,32 @@ public class CustomerManagement {
             errors.rejectValue("status", "serviceRequest.status.invalid");
             return;
         }
-        if (next != request.status()) {
-            serviceRequests.updateStatus(requestId, next);
-            audit.record(user.userId(), "SERVICE_REQUEST_STATUS", partner.id(), customerId, null,
-                    "#" + requestId + ": " + request.status() + " → " + next);
+        if (next == request.status()) {
+            return;
         }
+        if (!serviceRequests.updateStatus(request, next)) {
+            errors.rejectValue("status", "serviceRequest.status.changedMeanwhile");
+            return;
+        }
+        int change = request.statusChanges() + 1;
+        String opening = request.businessKey() != null ? request.businessKey()
+                : BusinessKeys.next("SERVICEREQ", partner.advisorCode());
+        startAndAuditUnder(user, partner, customer, SERVICE_REQUEST_STATUS_PROCESS, opening + "-S" + change,
+                withPartnerCopy(user, Map.of(
+                        "serviceRequestId", requestId,
+                        "serviceRequestSubject", request.subject(),
+                        "serviceRequestOldStatus", request.status().name(),
+                        "serviceRequestStatus", next.name(),
+                        "mailKey", "S" + change)),
+                "SERVICE_REQUEST_STATUS", "#" + requestId + ": " + request.status() + " → " + next);
+    }
+
+    /** The variables plus the partner user's address and language, for mails with {@code copyPartner=true}. */
+    private static Map<String, Object> withPartnerCopy(PartnerUser user, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("partnerUserEmail", user.email());
+        all.put("partnerUserLanguage", user.language());
+        return all;
     }
 
     // ---- password reset
@@ -282,10 +308,17 @@ public class CustomerManagement {
     /** Starts the action's process for the customer (in the caller's transaction) and records it; its business key. */
     private String startAndAudit(PartnerUser user, Partner partner, Customer customer, String process, String flow,
             Map<String, Object> variables, String action, String details) {
+        return startAndAuditUnder(user, partner, customer, process, BusinessKeys.next(flow, partner.advisorCode()),
+                variables, action, details);
+    }
+
+    /** Like {@code startAndAudit}, under the given business key. */
+    private String startAndAuditUnder(PartnerUser user, Partner partner, Customer customer, String process,
+            String businessKey, Map<String, Object> variables, String action, String details) {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("customerId", customer.id());
         all.put("customerName", customer.name());
-        String businessKey = processes.start(process, flow, partner, all).getBusinessKey();
+        processes.startWithKey(process, businessKey, partner, all);
         audit.record(user.userId(), action, partner.id(), customer.id(), businessKey, details);
         return businessKey;
     }

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the small processes behind the partner pages (user access, license count, service request, password
- * reset) after the page checked what its user may do. They run as the application, in the partner's tenant,
- * with a business key an operator can search ({@code FLOW-ADVISORCODE-YYYYMMDD-XXXXX}); partner users cannot start
+ * Starts the small processes behind the partner pages (user access, license count, service request and its status
+ * changes, password reset) after the page checked what its user may do. They run as the application, in the
+ * partner's tenant, with a business key an operator can search ({@code FLOW-ADVISORCODE-YYYYMMDD-XXXXX}); partner users cannot start
  * them themselves (no start authorization), so their variables can be trusted.
  */
 @Component
@@ -29,12 +29,17 @@ public class PartnerProcesses {
 
     public ProcessInstanceWithVariables start(String processKey, String flow, Partner partner,
             Map<String, Object> variables) {
+        return startWithKey(processKey, BusinessKeys.next(flow, partner.advisorCode()), partner, variables);
+    }
+
+    /** Like {@link #start}, under a business key the caller made (e.g. a follow-up of an earlier instance's key). */
+    public ProcessInstanceWithVariables startWithKey(String processKey, String businessKey, Partner partner,
+            Map<String, Object> variables) {
         Map<String, Object> all = new HashMap<>(variables);
         all.put(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId());
         all.put("partnerId", partner.id());
         all.put("partnerName", partner.name());
         all.put("partnerAdvisorCode", partner.advisorCode());
-        String businessKey = BusinessKeys.next(flow, partner.advisorCode());
         return AsApplication.run(identity, () -> runtime.createProcessInstanceByKey(processKey)
                 .businessKey(businessKey).setVariables(all).executeWithVariablesInReturn());
     }

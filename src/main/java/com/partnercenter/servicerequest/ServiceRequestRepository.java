@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class ServiceRequestRepository {
 
     private static final String COLUMNS = "id, customer_id, partner_id, subject, description, severity, status, "
-            + "created_by, created_at, updated_at";
+            + "created_by, created_at, updated_at, business_key, status_changes";
 
     private final JdbcClient jdbc;
 
@@ -24,13 +24,15 @@ public class ServiceRequestRepository {
         this.jdbc = jdbc;
     }
 
+    /** A new OPEN request; {@code businessKey} is the key of the process that mails its opening. */
     public long insert(long customerId, long partnerId, String subject, String description,
-            ServiceRequest.Severity severity, String createdBy) {
+            ServiceRequest.Severity severity, String createdBy, String businessKey) {
         var keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(EngineClock.now());
         jdbc.sql("insert into pc_service_request (customer_id, partner_id, subject, description, severity, status, "
-                        + "created_by, created_at, updated_at) values (?,?,?,?,?,'OPEN',?,?,?)")
-                .params(customerId, partnerId, subject, description, severity.name(), createdBy, now, now)
+                        + "created_by, created_at, updated_at, business_key) values (?,?,?,?,?,'OPEN',?,?,?,?)")
+                .params(customerId, partnerId, subject, description, severity.name(), createdBy, now, now,
+                        businessKey)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -47,9 +49,15 @@ public class ServiceRequestRepository {
                 .query(ServiceRequestRepository::row).optional();
     }
 
-    public void updateStatus(long id, ServiceRequest.Status status) {
-        jdbc.sql("update pc_service_request set status = ?, updated_at = ? where id = ?")
-                .params(status.name(), Timestamp.from(EngineClock.now()), id).update();
+    /**
+     * Sets the status and counts the change, unless another change came in since {@code request} was read; true
+     * when this change was written (its number is {@code request.statusChanges() + 1}).
+     */
+    public boolean updateStatus(ServiceRequest request, ServiceRequest.Status status) {
+        return jdbc.sql("update pc_service_request set status = ?, status_changes = status_changes + 1, updated_at = ? "
+                        + "where id = ? and status_changes = ?")
+                .params(status.name(), Timestamp.from(EngineClock.now()), request.id(), request.statusChanges())
+                .update() == 1;
     }
 
     static ServiceRequest row(ResultSet rs, int n) throws SQLException {
@@ -57,6 +65,7 @@ public class ServiceRequestRepository {
                 rs.getString("subject"), rs.getString("description"),
                 ServiceRequest.Severity.valueOf(rs.getString("severity")),
                 ServiceRequest.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("business_key"),
+                rs.getInt("status_changes"));
     }
 }

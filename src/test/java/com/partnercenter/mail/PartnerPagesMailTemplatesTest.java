@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.Language;
+import com.partnercenter.servicerequest.ServiceRequest;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.TestData;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ class PartnerPagesMailTemplatesTest {
         vars.put("serviceRequestSubject", "Mail down " + HOSTILE);
         vars.put("serviceRequestDescription", "Since 9:00 " + HOSTILE);
         vars.put("serviceRequestSeverity", "CRITICAL");
+        vars.put("serviceRequestOldStatus", "OPEN");
+        vars.put("serviceRequestStatus", "RESOLVED");
         vars.put("userId", "nina");
         vars.put("companyRole", "USER_MANAGEMENT_ADMIN");
         vars.put("supportedAccess", "LIMITED");
@@ -50,7 +53,9 @@ class PartnerPagesMailTemplatesTest {
                 Arguments.of("customer-password-reset", Language.EN, "Choose a new password for Acme", "no longer works"),
                 Arguments.of("customer-password-reset", Language.FR, "Choisissez un nouveau mot de passe", "ne fonctionne plus"),
                 Arguments.of("service-request-opened", Language.EN, "Service request #12: Mail down", "Severity: critical"),
-                Arguments.of("service-request-opened", Language.FR, "Demande de service n° 12", "Gravité : critique"));
+                Arguments.of("service-request-opened", Language.FR, "Demande de service n° 12", "Gravité : critique"),
+                Arguments.of("service-request-status", Language.EN, "Service request #12: Mail down", "Status: open → resolved"),
+                Arguments.of("service-request-status", Language.FR, "Demande de service n° 12 : Mail down", "Statut : ouverte → résolue"));
     }
 
     @ParameterizedTest(name = "{0} ({1})")
@@ -63,6 +68,22 @@ class PartnerPagesMailTemplatesTest {
         assertThat(mail.html()).contains(body).contains(partner.name(), partner.phone(), partner.supportEmail())
                 .contains("&lt;script&gt;").doesNotContain("<script", "??");
         assertThat(mail.text()).contains(body, partner.name());
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("statuses")
+    void everyServiceRequestStatusHasItsTextsInBothLanguages(String status, Language language) {
+        Map<String, Object> vars = vars();
+        vars.put("serviceRequestOldStatus", "IN_PROGRESS");
+        vars.put("serviceRequestStatus", status);
+        RenderedMail mail = renderer.render("service-request-status", language, vars, data.partner());
+        assertThat(mail.html()).doesNotContain("??", "<script");
+        assertThat(mail.text()).contains(language == Language.FR ? "Statut : en cours → " : "Status: in progress → ");
+    }
+
+    static Stream<Arguments> statuses() {
+        return Stream.of(ServiceRequest.Status.values()).flatMap(s -> Stream.of(Language.values())
+                .map(l -> Arguments.of(s.name(), l)));
     }
 
     @ParameterizedTest

@@ -204,6 +204,52 @@ class CustomerPagesHttpTest {
     }
 
     @Test
+    void aStatusChangeIsMailedOnceToEachAdminInTheirLanguageAndTheSameStatusAgainIsNot() {
+        CustomerAdmin second = customers.insertAdmin(customer.customer().id(), TestData.unique("adm").toLowerCase(),
+                "Sam", "Second", "sam@" + customer.customer().domain(), true);
+        jdbc.sql("update pc_customer set language = 'fr' where id = ?").param(customer.customer().id()).update();
+        PartnerBrowser browser = browse(full);
+        assertThat(browser.post(customerPath() + "/service-requests", Map.of("subject", "Mail down",
+                "description", "Nobody receives mail.", "severity", "HIGH")).status()).isEqualTo(302);
+        jobs.runAllOf(CustomerManagement.SERVICE_REQUEST_PROCESS);
+        long id = jdbc.sql("select id from pc_service_request where customer_id = ?").param(customer.customer().id())
+                .query(Long.class).single();
+        String statusPath = customerPath() + "/service-requests/" + id + "/status";
+
+        PartnerBrowser.Page done = browser.post(statusPath, Map.of("status", "IN_PROGRESS"));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(done.location()).endsWith(customerPath() + "?done=serviceRequestStatus");
+        assertThat(jobs.runAllOf(CustomerManagement.SERVICE_REQUEST_STATUS_PROCESS)).isEqualTo(1);
+        assertThat(jobs.runAllOf(CustomerManagement.SERVICE_REQUEST_STATUS_PROCESS)).isZero();
+        assertThat(Mailbox.recipients(mail)).as("the opening's mail and the status change's, to each")
+                .containsExactlyInAnyOrder(customer.admin().email(), second.email(), full.email(),
+                        customer.admin().email(), second.email(), full.email());
+        for (CustomerAdmin admin : new CustomerAdmin[] {customer.admin(), second}) {
+            var message = Mailbox.lastTo(mail, admin.email());
+            assertThat(Mailbox.subject(message)).isEqualTo("Demande de service n° " + id + " : Mail down");
+            assertThat(Mailbox.text(message)).contains("Statut : ouverte → en cours");
+        }
+        assertThat(Mailbox.text(Mailbox.lastTo(mail, full.email()))).as("the partner user's language")
+                .contains("Status: open → in progress");
+
+        int changed = mail.getReceivedMessages().length;
+        assertThat(browser.post(statusPath, Map.of("status", "IN_PROGRESS")).status()).isEqualTo(302);
+        assertThat(jobs.runAllOf(CustomerManagement.SERVICE_REQUEST_STATUS_PROCESS)).isZero();
+        assertThat(mail.getReceivedMessages()).hasSize(changed);
+
+        assertThat(browser.post(statusPath, Map.of("status", "CLOSED")).status()).isEqualTo(302);
+        assertThat(jobs.runAllOf(CustomerManagement.SERVICE_REQUEST_STATUS_PROCESS)).isEqualTo(1);
+        assertThat(mail.getReceivedMessages()).hasSize(changed + 3);
+        assertThat(Mailbox.text(Mailbox.lastTo(mail, second.email()))).contains("Statut : en cours → close");
+
+        String opening = jdbc.sql("select business_key from pc_audit where customer_id = ? and action = ?")
+                .params(customer.customer().id(), "SERVICE_REQUEST_OPENED").query(String.class).single();
+        assertThat(jdbc.sql("select business_key from pc_audit where customer_id = ? and action = ? order by id")
+                .params(customer.customer().id(), "SERVICE_REQUEST_STATUS").query(String.class).list())
+                .as("searchable with the opening's key").containsExactly(opening + "-S1", opening + "-S2");
+    }
+
+    @Test
     void limitedResetsOnlyUsersWhoAreNotAdministratorsFullResetsEveryone() {
         String adminReset = customerPath() + "/users/" + customer.admin().id() + "/password-reset";
         String employeeReset = customerPath() + "/users/" + employee.id() + "/password-reset";

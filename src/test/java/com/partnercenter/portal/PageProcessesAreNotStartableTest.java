@@ -28,7 +28,8 @@ class PageProcessesAreNotStartableTest {
     @Autowired TestData data;
 
     @ParameterizedTest
-    @ValueSource(strings = {"partnerUserAccess", "licenseChange", "customerServiceRequest", "customerPasswordReset"})
+    @ValueSource(strings = {"partnerUserAccess", "licenseChange", "customerServiceRequest",
+            "customerServiceRequestStatus", "customerPasswordReset"})
     void partnerUsersCannotStartThemOverRest(String key) {
         PartnerUser user = data.user(data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER),
                 CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);
