@@ -28,7 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.ui.Model;
 import org.springframework.validation.Errors;
@@ -59,11 +61,13 @@ public class OfferAcceptances implements FlowAcceptance {
     private final AcceptanceService acceptances;
     private final RuntimeService runtime;
     private final OfferDelegates offerSteps;
+    private final HistoryService history;
 
     public OfferAcceptances(OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
             SubscriptionRepository subscriptions, PartnerRepository partners, LinkService links,
-            AcceptanceService acceptances, RuntimeService runtime, OfferDelegates offerSteps) {
+            AcceptanceService acceptances, RuntimeService runtime, OfferDelegates offerSteps, HistoryService history) {
         this.offerSteps = offerSteps;
+        this.history = history;
         this.offers = offers;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -208,7 +212,7 @@ public class OfferAcceptances implements FlowAcceptance {
         if (offerInstance == null) {
             throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey() + " has ended");
         }
-        Map<String, Object> vars = new HashMap<>(runtime.getVariables(offer.processInstanceId(), OFFER_TERMS));
+        Map<String, Object> vars = new HashMap<>(partnerContact(offer));
         vars.putAll(AcceptanceService.variables(acceptance));
         vars.put("partnerId", offer.partnerId());
         vars.put("offerId", offer.id());
@@ -233,6 +237,25 @@ public class OfferAcceptances implements FlowAcceptance {
             links.revokeAllOf(offer.processInstanceId());
             offerSteps.correlateIfWaiting(offer.processInstanceId(), OfferDelegates.ACCEPTED_MESSAGE, Map.of());
         }
+    }
+
+    /**
+     * The partner's name and the address and language of the partner user who made the offer, read from the
+     * partner's rows and the instance's start user (immutable), not from the offer instance's variables, which
+     * the assignee of "Manage the offer" could change. The variables serve only when that user is gone.
+     */
+    private Map<String, Object> partnerContact(PurchaseOffer offer) {
+        Map<String, Object> vars = new HashMap<>(runtime.getVariables(offer.processInstanceId(), OFFER_TERMS));
+        partners.findById(offer.partnerId()).ifPresent(p -> vars.put("partnerName", p.name()));
+        var started = history.createHistoricProcessInstanceQuery().processInstanceId(offer.processInstanceId())
+                .singleResult();
+        Optional.ofNullable(started).map(HistoricProcessInstance::getStartUserId).flatMap(partners::findUserByUserId)
+                .filter(user -> user.partnerId() == offer.partnerId())
+                .ifPresent(user -> {
+                    vars.put("partnerUserEmail", user.email());
+                    vars.put("partnerUserLanguage", user.language());
+                });
+        return vars;
     }
 
     /** Delegated administration the offer asks for, while the partner still holds the authorization. */

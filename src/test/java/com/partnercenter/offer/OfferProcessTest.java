@@ -354,6 +354,21 @@ class OfferProcessTest {
     }
 
     @Test
+    void thePartnerContactOfAPurchaseComesFromThePartnerRowsNotFromTheOffersVariables() {
+        ProcessInstance pi = offer(Map.of());
+        jobs.runAll(pi.getId());
+        // the assignee of "Manage the offer" can set variables on its offer instance
+        runtime.setVariable(pi.getId(), "partnerUserEmail", "someone@elsewhere.example");
+        runtime.setVariable(pi.getId(), "partnerName", "Not The Partner");
+        String domain = TestData.unique("pc") + ".example";
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain),
+                Map.of(basic.code(), "10", e3.code(), "20"));
+        assertThat(runtime.getVariable(purchase.getId(), "partnerUserEmail")).isEqualTo(user.email());
+        assertThat(runtime.getVariable(purchase.getId(), "partnerUserLanguage")).isEqualTo(user.language());
+        assertThat(runtime.getVariable(purchase.getId(), "partnerName")).isEqualTo(partner.name());
+    }
+
+    @Test
     void agreedDelegatedAdministrationIsGrantedWithoutAReview() {
         ProcessInstance pi = offer(Map.of("includeDelegatedAdmin", true, "delegatedAdminRole", "FULL"));
         jobs.runAll(pi.getId());
