@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
@@ -18,8 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -50,7 +47,6 @@ abstract class AcceptPageHttpContract {
     @RegisterExtension
     static GreenMailExtension mail = TestMail.extension();
 
-    private static final Pattern CONFIRM_URL = Pattern.compile("https://partners\\.test(/p/[A-Z0-9]+/confirm/[A-Za-z0-9_-]{43})");
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
@@ -108,12 +104,10 @@ abstract class AcceptPageHttpContract {
         assertThat(submitted.getBody()).contains("Check your mailbox", "ada@" + domain);
         assertThat(pi).isWaitingAt("Task_WaitConfirmation");
 
-        MimeMessage confirmation = lastMailTo("ada@" + domain);
+        MimeMessage confirmation = Mailbox.lastTo(mail, "ada@" + domain);
         assertSaysSignUp(confirmation);
-        Matcher m = CONFIRM_URL.matcher(GreenMailUtil.getBody(confirmation).replace("=\r\n", ""));
-        assertThat(m.find()).as("confirmation link in the mail").isTrue();
-        String confirmPath = m.group(1);
-        assertThat(GreenMailUtil.getBody(confirmation).replace("=\r\n", "")).as("the confirm page opens in the mail's language")
+        String confirmPath = Mailbox.confirmationPath(confirmation);
+        assertThat(Mailbox.body(confirmation)).as("the confirm page opens in the mail's language")
                 .contains(confirmPath + "?lang=en");
 
         ResponseEntity<String> confirmPage = get(confirmPath);
@@ -143,8 +137,8 @@ abstract class AcceptPageHttpContract {
         String second = TestData.unique("two") + ".example";
         post(path, validForm(first));
         post(path, validForm(second));
-        String firstConfirm = confirmPathFrom(lastMailTo("ada@" + first));
-        String secondConfirm = confirmPathFrom(lastMailTo("ada@" + second));
+        String firstConfirm = Mailbox.confirmationPath(mail, "ada@" + first);
+        String secondConfirm = Mailbox.confirmationPath(mail, "ada@" + second);
 
         assertThat(post(firstConfirm, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
         assertThat(post(secondConfirm, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(410);
@@ -158,7 +152,7 @@ abstract class AcceptPageHttpContract {
     void fiveParallelClicksOnOneConfirmationLinkConfirmOnce() throws Exception {
         String domain = TestData.unique("race") + ".example";
         post(path, validForm(domain));
-        String confirmPath = confirmPathFrom(lastMailTo("ada@" + domain));
+        String confirmPath = Mailbox.confirmationPath(mail, "ada@" + domain);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
         var gate = new java.util.concurrent.CountDownLatch(1);
         try {
@@ -209,8 +203,8 @@ abstract class AcceptPageHttpContract {
         assertThat(acceptanceCount()).isEqualTo(1);
 
         assertThat(acceptanceService.retryUnsentConfirmations()).isGreaterThanOrEqualTo(1);
-        assertSaysSignUp(lastMailTo("ada@" + domain));
-        String confirmPath = confirmPathFrom(lastMailTo("ada@" + domain));
+        assertSaysSignUp(Mailbox.lastTo(mail, "ada@" + domain));
+        String confirmPath = Mailbox.confirmationPath(mail, "ada@" + domain);
         assertThat(post(confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
         assertThat(pi).isWaitingAt("Task_CreateCustomer");
         assertThat(acceptanceService.retryUnsentConfirmations()).as("nothing left to send").isZero();
@@ -336,23 +330,6 @@ abstract class AcceptPageHttpContract {
     private long acceptanceCount() {
         return jdbc.sql("select count(*) from pc_acceptance a join pc_link l on l.id = a.link_id "
                 + "where l.process_instance_id = ?").param(pi.getId()).query(Long.class).single();
-    }
-
-    private String confirmPathFrom(MimeMessage message) {
-        Matcher m = CONFIRM_URL.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
-    private MimeMessage lastMailTo(String address) throws Exception {
-        MimeMessage found = null;
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            if (m.getAllRecipients()[0].toString().equals(address)) {
-                found = m;
-            }
-        }
-        assertThat(found).as("mail to " + address).isNotNull();
-        return found;
     }
 
     private static MultiValueMap<String, String> validForm(String domain) {

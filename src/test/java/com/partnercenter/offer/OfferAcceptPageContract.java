@@ -29,8 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,9 +58,6 @@ abstract class OfferAcceptPageContract {
 
     @RegisterExtension
     static GreenMailExtension mail = TestMail.extension();
-
-    private static final Pattern CONFIRM_URL =
-            Pattern.compile("https://partners\\.test(/p/[A-Z0-9]+/confirm/[A-Za-z0-9_-]{43})");
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
@@ -122,7 +117,7 @@ abstract class OfferAcceptPageContract {
                 "- " + basic.name() + " × 17 licenses\n- " + e3.name() + " × 5 licenses",
                 "the organization Buyer " + domain + " is set up with these subscriptions and its administrator "
                         + "receives a welcome e-mail.").doesNotContain("sign up", "sign-up", "trial");
-        String confirm = confirmPath("ada@" + domain);
+        String confirm = Mailbox.confirmationPath(mail, "ada@" + domain);
         assertThat(http.getForEntity(confirm, String.class).getBody()).contains("Press the button to confirm the purchase "
                 + "offer of " + partner.name() + " for Buyer " + domain + ". The organization is then set up with the "
                 + "subscriptions below and its administrator receives a welcome e-mail.", basic.name() + " × 17 licenses",
@@ -212,7 +207,7 @@ abstract class OfferAcceptPageContract {
         assertThat(post(targetedPath, admin).getStatusCode().value()).isEqualTo(200);
         String name = customer.customer().name();
         assertSaysPurchaseByExistingCustomer(Mailbox.lastTo(mail, customer.admin().email()), name);
-        String confirm = confirmPath(customer.admin().email());
+        String confirm = Mailbox.confirmationPath(mail, customer.admin().email());
         assertThat(http.getForEntity(confirm, String.class).getBody()).contains("Press the button to confirm the purchase "
                 + "offer of " + partner.name() + " for " + name + ". The subscriptions below are then bought for " + name
                 + ". Its account already exists: nothing else is set up and no welcome e-mail is sent;",
@@ -255,7 +250,7 @@ abstract class OfferAcceptPageContract {
         MimeMessage retried = Mailbox.lastTo(mail, customer.admin().email());
         assertSaysPurchaseByExistingCustomer(retried, customer.customer().name());
         assertThat(Mailbox.text(retried)).contains(basic.name() + " × 12 licenses", e3.name() + " × 7 licenses");
-        assertThat(post(confirmPath(customer.admin().email()), new LinkedMultiValueMap<>()).getStatusCode().value())
+        assertThat(post(Mailbox.confirmationPath(mail, customer.admin().email()), new LinkedMultiValueMap<>()).getStatusCode().value())
                 .isEqualTo(200);
     }
 
@@ -283,7 +278,7 @@ abstract class OfferAcceptPageContract {
                 MultiValueMap<String, String> admin = form(customer.customer().domain(), "10", "5");
                 admin.set("adminEmail", address);
                 assertThat(post(targetedPath, admin).getStatusCode().value()).isEqualTo(200);
-                confirmations.add(confirmPath(address));
+                confirmations.add(Mailbox.confirmationPath(mail, address));
             }
             var pool = Executors.newFixedThreadPool(2);
             var gate = new CountDownLatch(1);
@@ -346,12 +341,6 @@ abstract class OfferAcceptPageContract {
         return jdbc.sql("select count(*) from pc_acceptance where link_id = ?").param(link).query(Long.class).single()
                 + jdbc.sql("select count(*) from pc_offer_acceptance_line l join pc_acceptance a on a.id = l.acceptance_id "
                         + "where a.link_id = ?").param(link).query(Long.class).single();
-    }
-
-    private String confirmPath(String address) {
-        Matcher matcher = CONFIRM_URL.matcher(Mailbox.body(Mailbox.lastTo(mail, address)));
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
     }
 
     private MultiValueMap<String, String> form(String domain, String basicCount, String e3Count) {

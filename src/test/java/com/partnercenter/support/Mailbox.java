@@ -8,9 +8,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reading what the test SMTP server received. */
 public final class Mailbox {
+
+    private static final Pattern CONFIRMATION_LINK =
+            Pattern.compile("https://partners\\.test(/p/[A-Z0-9]+/confirm/[A-Za-z0-9_-]{43})");
 
     private Mailbox() {}
 
@@ -69,6 +74,18 @@ public final class Mailbox {
             }
         }
         return null;
+    }
+
+    /** The path of the e-mail confirmation link in the mail ({@code /p/ADVISOR/confirm/token}); fails without one. */
+    public static String confirmationPath(MimeMessage m) {
+        Matcher link = CONFIRMATION_LINK.matcher(body(m));
+        assertThat(link.find()).as("a confirmation link in the mail").isTrue();
+        return link.group(1);
+    }
+
+    /** The confirmation link's path in the last mail received by the address. */
+    public static String confirmationPath(GreenMailExtension mail, String address) {
+        return confirmationPath(lastTo(mail, address));
     }
 
     /** The raw body with quoted-printable soft line breaks and "=3D" undone (enough to find links). */

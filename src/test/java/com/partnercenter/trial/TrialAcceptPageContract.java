@@ -3,7 +3,6 @@ package com.partnercenter.trial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
@@ -26,8 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,9 +49,6 @@ abstract class TrialAcceptPageContract {
 
     @RegisterExtension
     static GreenMailExtension mail = TestMail.extension();
-
-    private static final Pattern CONFIRM_URL =
-            Pattern.compile("https://partners\\.test(/p/[A-Z0-9]+/confirm/[A-Za-z0-9_-]{43})");
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
@@ -113,7 +107,7 @@ abstract class TrialAcceptPageContract {
                 "L’essai : " + sku.name() + ", gratuit pendant 30 jours, avec 25 licences.",
                 "son essai commence aussitôt", "Confirmer l’essai").doesNotContain("inscription", "achat");
 
-        String confirmPath = confirmPath("ada@" + domain);
+        String confirmPath = Mailbox.confirmationPath(mail, "ada@" + domain);
         assertThat(http.getForEntity(confirmPath, String.class).getBody()).contains("Press the button to confirm the "
                 + "free trial of " + sku.name() + " for Trial Co " + domain + ". The organization is then set up, its "
                 + "trial starts at once", "A 30-day trial", "25 licenses for your users").doesNotContain("sign-up");
@@ -149,7 +143,7 @@ abstract class TrialAcceptPageContract {
             String domain = TestData.unique("many" + i) + ".example";
             domains.add(domain);
             assertThat(post(path, form(domain)).getStatusCode().value()).isEqualTo(200);
-            confirmations.add(confirmPath("ada@" + domain));
+            confirmations.add(Mailbox.confirmationPath(mail, "ada@" + domain));
         }
         var pool = Executors.newFixedThreadPool(8);
         var gate = new CountDownLatch(1);
@@ -179,23 +173,6 @@ abstract class TrialAcceptPageContract {
             var customer = customers.findByDomain(domain).orElseThrow();
             assertThat(subscriptions.findByCustomer(customer.id())).hasSize(1);
         }
-    }
-
-    private String confirmPath(String address) {
-        MimeMessage found = null;
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            try {
-                if (m.getAllRecipients()[0].toString().equals(address)) {
-                    found = m;
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        assertThat(found).as("confirmation mail to " + address).isNotNull();
-        Matcher matcher = CONFIRM_URL.matcher(GreenMailUtil.getBody(found).replace("=\r\n", ""));
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
     }
 
     private static MultiValueMap<String, String> form(String domain) {
