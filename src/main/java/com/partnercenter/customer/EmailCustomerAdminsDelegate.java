@@ -3,6 +3,7 @@ package com.partnercenter.customer;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.platform.ProcessVariables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public class EmailCustomerAdminsDelegate implements JavaDelegate {
         if (template == null) {
             throw new IllegalStateException("task " + execution.getCurrentActivityId() + " has no mailTemplate property");
         }
-        long customerId = ((Number) execution.getVariable("customerId")).longValue();
+        long customerId = ProcessVariables.number(execution, "customerId");
         Customer customer = customers.findById(customerId).orElseThrow();
         Number partnerId = (Number) execution.getVariable("partnerId");
         Object mailKey = execution.getVariable("mailKey");

@@ -4,6 +4,7 @@ import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.security.IdentityAdmin;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long partnerId = ((Number) execution.getVariable("partnerId")).longValue();
+        long partnerId = ProcessVariables.number(execution, "partnerId");
         Partner partner = partners.findById(partnerId).orElseThrow();
         AdminRole role = role(execution.getVariable("adminRole"));
         int days = days(execution.getVariable("durationDays"));

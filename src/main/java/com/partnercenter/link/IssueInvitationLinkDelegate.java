@@ -6,6 +6,7 @@ import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.platform.ProcessVariables;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -48,7 +49,7 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
             throw new BpmnError(INVALID_REQUEST, "The recipient address '" + recipient
                     + "' is not a valid e-mail address");
         }
-        long partnerId = ((Number) execution.getVariable("partnerId")).longValue();
+        long partnerId = ProcessVariables.number(execution, "partnerId");
         Partner partner = partners.findById(partnerId)
                 .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
         LinkType type = LinkType.valueOf(String.valueOf(ModelProperties.get(execution, "linkType")));

@@ -97,7 +97,7 @@ public class OfferDelegates {
     }
 
     private List<RawLine> acceptedLines(DelegateExecution execution) {
-        long acceptanceId = ((Number) execution.getVariable("acceptanceId")).longValue();
+        long acceptanceId = ProcessVariables.number(execution, "acceptanceId");
         return offers.acceptedLines(acceptanceId).stream()
                 .map(l -> new RawLine(l.lineNo(), l.skuCode(), l.licenses())).toList();
     }
@@ -176,7 +176,7 @@ public class OfferDelegates {
             Object target = execution.getVariable("targetCustomerId");
             long id = offers.insert(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                     partner(execution).id(), target == null ? null : ((Number) target).longValue(),
-                    ((Number) execution.getVariable("linkId")).longValue(),
+                    ProcessVariables.number(execution, "linkId"),
                     (String) execution.getVariable("delegatedAdminRole"),
                     OfferLines.parse((String) execution.getVariable("offerLines")));
             execution.setVariable("offerId", id);

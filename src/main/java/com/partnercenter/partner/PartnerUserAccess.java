@@ -5,6 +5,7 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RoleAssignmentService;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.Enums;
+import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
 import com.partnercenter.security.IdentityAdmin;
@@ -141,7 +142,7 @@ public class PartnerUserAccess implements JavaDelegate {
     /** BPMN "Assign roles": writes the change (idempotent: the same values again change nothing). */
     @Override
     public void execute(DelegateExecution execution) {
-        long partnerId = ((Number) execution.getVariable("partnerId")).longValue();
+        long partnerId = ProcessVariables.number(execution, "partnerId");
         Partner partner = partners.findById(partnerId).orElseThrow();
         partners.lock(partnerId);
         Object targetId = execution.getVariable("partnerUserId");

@@ -8,6 +8,7 @@ import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.partnerofrecord.SubscriptionHistoryRepository;
+import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ public class ConfirmProductKeySetupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long customerId = ((Number) execution.getVariable("customerId")).longValue();
-        long partnerId = ((Number) execution.getVariable("partnerId")).longValue();
+        long customerId = ProcessVariables.number(execution, "customerId");
+        long partnerId = ProcessVariables.number(execution, "partnerId");
         Customer customer = customers.findById(customerId).orElseThrow();
         List<Map<String, Object>> items = new ArrayList<>();
         for (ProductKey key : keys.findReservedBy(execution.getProcessInstanceId())) {

@@ -11,6 +11,7 @@ import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.time.Instant;
@@ -291,8 +292,8 @@ public class ProductKeySetupDelegates {
     public JavaDelegate redeemProductKey() {
         return execution -> {
             ProductKey key = heldKey(execution);
-            long customerId = ((Number) execution.getVariable("customerId")).longValue();
-            long subscriptionId = ((Number) execution.getVariable("subscriptionId")).longValue();
+            long customerId = ProcessVariables.number(execution, "customerId");
+            long subscriptionId = ProcessVariables.number(execution, "subscriptionId");
             Subscription subscription = subscriptions.findById(subscriptionId).orElseThrow(
                     () -> new IllegalStateException("subscription " + subscriptionId + " does not exist"));
             if (subscription.customerId() != customerId) {
@@ -328,7 +329,7 @@ public class ProductKeySetupDelegates {
     }
 
     private Partner partner(DelegateExecution execution) {
-        long partnerId = ((Number) execution.getVariable("partnerId")).longValue();
+        long partnerId = ProcessVariables.number(execution, "partnerId");
         return partners.findById(partnerId).orElseThrow();
     }
 

@@ -10,6 +10,7 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public class TrialDelegates {
     @Bean
     public JavaDelegate prepareTrialInvitation() {
         return execution -> {
-            Partner partner = partners.findById(((Number) execution.getVariable("partnerId")).longValue()).orElseThrow();
+            Partner partner = partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
             Object code = execution.getVariable("skuCode");
             if (code == null || code.toString().isBlank()) {
                 throw refuse("Choose the offer to try");
@@ -109,7 +110,7 @@ public class TrialDelegates {
         return execution -> {
             links.revokeAllOf(execution.getProcessInstanceId());
             execution.setVariable("closeReason", String.valueOf(ModelProperties.get(execution, "closeReason")));
-            long linkId = ((Number) execution.getVariable("linkId")).longValue();
+            long linkId = ProcessVariables.number(execution, "linkId");
             execution.setVariable("acceptedCount", acceptances.countConfirmed(linkId));
         };
     }
@@ -121,7 +122,7 @@ public class TrialDelegates {
     @Bean
     public JavaDelegate watchTrial() {
         return execution -> {
-            long subscriptionId = ((Number) execution.getVariable("subscriptionId")).longValue();
+            long subscriptionId = ProcessVariables.number(execution, "subscriptionId");
             subscriptions.setProcessInstance(subscriptionId, execution.getProcessInstanceId());
             Instant end = LocalDate.parse((String) execution.getVariable("subscriptionEndDate"))
                     .atStartOfDay(ZoneOffset.UTC).toInstant();
