@@ -50,11 +50,9 @@ public class PartnerOfRecordDelegates {
     public JavaDelegate registerPartnerOfRecord() {
         return execution -> {
             long subscriptionId = number(execution, "subscriptionId");
-            var outcome = service.changePartnerOfRecord(subscriptionId, number(execution, "partnerId"),
+            // the outcome is on the subscription's history, where the confirmation mail reads it
+            service.changePartnerOfRecord(subscriptionId, number(execution, "partnerId"),
                     defaultChangeId(execution, subscriptionId), actor(execution));
-            execution.setVariable("partnerOfRecordRegistered", outcome.registered());
-            execution.setVariable("partnerOfRecordReason", outcome.registered() ? null
-                    : "fr".equals(execution.getVariable("partnerUserLanguage")) ? outcome.reasonFr() : outcome.reasonEn());
         };
     }
 

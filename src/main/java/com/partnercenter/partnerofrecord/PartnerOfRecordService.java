@@ -44,8 +44,8 @@ public class PartnerOfRecordService {
     public record ChangeRequest(String changeId, long subscriptionId, SubscriptionChange.Kind kind, String oldValue,
             String newValue, String details, String actor) {}
 
-    /** Outcome of a registration as partner of record. */
-    public record Registration(boolean registered, String reasonEn, String reasonFr) {}
+    /** Outcome of a registration as partner of record; {@code reason} (English, as on the history) when refused. */
+    public record Registration(boolean registered, String reason) {}
 
     private final SubscriptionHistoryRepository history;
     private final SubscriptionRepository subscriptions;
@@ -90,8 +90,8 @@ public class PartnerOfRecordService {
         Optional<SubscriptionChange> previous = history.findByChangeId(changeId);
         if (previous.isPresent()) {
             notifyPartnerOfRecord(previous.get());
-            return previous.get().kind() == SubscriptionChange.Kind.POR_CHANGED ? new Registration(true, null, null)
-                    : new Registration(false, previous.get().details(), previous.get().details());
+            return previous.get().kind() == SubscriptionChange.Kind.POR_CHANGED ? new Registration(true, null)
+                    : new Registration(false, previous.get().details());
         }
         Partner partner = partners.findById(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("partner " + partnerId + " does not exist"));
@@ -99,17 +99,15 @@ public class PartnerOfRecordService {
         if (!partner.has(ProgramAuthorization.SUBSCRIPTION_ADVISOR)) {
             String en = partner.name() + " does not hold the program authorization "
                     + ProgramAuthorization.SUBSCRIPTION_ADVISOR.label("en") + ", which a partner of record needs.";
-            String fr = partner.name() + " ne détient pas l’autorisation de programme "
-                    + ProgramAuthorization.SUBSCRIPTION_ADVISOR.label("fr") + ", requise pour être partenaire attitré.";
             store(new ChangeRequest(changeId, subscriptionId, SubscriptionChange.Kind.POR_NOT_REGISTERED,
                     code(subscription.partnerOfRecordId()), partner.advisorCode(), en, actor),
                     subscription.partnerOfRecordId());
             audit.record(actor, "POR_NOT_REGISTERED", partnerId, subscription.customerId(), null,
                     "subscription " + subscriptionId + ": " + en);
-            return new Registration(false, en, fr);
+            return new Registration(false, en);
         }
         if (Long.valueOf(partnerId).equals(subscription.partnerOfRecordId())) {
-            return new Registration(true, null, null);
+            return new Registration(true, null);
         }
         SubscriptionChange change = tx.execute(status -> {
             if (!subscriptions.updatePartnerOfRecord(subscriptionId, subscription.partnerOfRecordId(), partnerId)) {
@@ -124,7 +122,7 @@ public class PartnerOfRecordService {
                     code(subscription.partnerOfRecordId()), partner.advisorCode(), null, actor), partnerId);
         });
         notifyPartnerOfRecord(change);
-        return new Registration(true, null, null);
+        return new Registration(true, null);
     }
 
     /** Mails the changes whose POR mail did not leave (SMTP down) a minute or more ago; returns how many. */

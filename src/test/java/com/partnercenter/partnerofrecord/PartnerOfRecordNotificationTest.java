@@ -121,7 +121,7 @@ class PartnerOfRecordNotificationTest {
         Partner notAdvisor = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
         var outcome = service.changePartnerOfRecord(subscription.id(), notAdvisor.id(), "por-refused", "someone");
         assertThat(outcome.registered()).isFalse();
-        assertThat(outcome.reasonEn()).contains("Subscription advisor");
+        assertThat(outcome.reason()).contains("Subscription advisor");
         assertThat(subscriptions.findById(subscription.id()).orElseThrow().partnerOfRecordId()).isEqualTo(partner.id());
         assertThat(service.history(subscription.id())).extracting(SubscriptionChange::kind)
                 .containsExactly(Kind.POR_NOT_REGISTERED);
