@@ -45,8 +45,8 @@ import org.springframework.context.annotation.Configuration;
  *       this instance reserved and did not redeem.</li>
  *   <li>{@code ${readProductKey}}: for the loop's {@code productKey}, sets {@code skuCode}, {@code licenses},
  *       {@code termMonths}, {@code subscriptionStatus=ACTIVE}, {@code subscriptionOrigin=PRODUCT_KEY}.</li>
- *   <li>{@code ${redeemProductKey}} "Record the key redeemed": the key gets customer, subscription and time; the
- *       subscription's term is the key's.</li>
+ *   <li>{@code ${redeemProductKey}} "Record the key redeemed": the key gets customer, subscription and time (the
+ *       subscription was created with the key's term: {@code termMonths} above).</li>
  * </ul>
  */
 @Configuration
@@ -305,7 +305,6 @@ public class ProductKeySetupDelegates {
                     throw new IllegalStateException("product key " + key.formatted() + " is no longer reserved by "
                             + execution.getProcessBusinessKey());
                 }
-                subscriptions.updateEndDate(subscriptionId, subscription.startDate().plusMonths(key.termMonths()));
                 audit.record(actor(execution), "PRODUCT_KEY_REDEEMED", key.partnerId(), customerId,
                         execution.getProcessBusinessKey(), key.formatted() + " → subscription " + subscriptionId + " ("
                                 + key.skuCode() + " × " + key.licenses() + ", " + key.termMonths() + " months)");

@@ -85,6 +85,15 @@ public class ProvisioningService {
     /** Creates a subscription, or returns the one the same request created before. */
     public Subscription createSubscription(long customerId, String skuCode, int licenses, Subscription.Status status,
             Subscription.Origin origin, Long partnerOfRecordId, String requestKey) {
+        return createSubscription(customerId, skuCode, licenses, status, origin, partnerOfRecordId, null, requestKey);
+    }
+
+    /**
+     * As above; a paid subscription runs {@code termMonths} when given (a product key's own term), else the
+     * SKU's term.
+     */
+    public Subscription createSubscription(long customerId, String skuCode, int licenses, Subscription.Status status,
+            Subscription.Origin origin, Long partnerOfRecordId, Integer termMonths, String requestKey) {
         Optional<Subscription> previous = subscriptions.findByRequestKey(requestKey);
         if (previous.isPresent()) {
             return previous.get();
@@ -103,8 +112,11 @@ public class ProvisioningService {
                     + " is outside " + sku.minLicenses() + ".." + sku.maxLicenses());
         }
         LocalDate start = LocalDate.ofInstant(com.partnercenter.platform.EngineClock.now(), java.time.ZoneOffset.UTC);
+        if (termMonths != null && termMonths < 1) {
+            throw new IllegalArgumentException("Term of " + termMonths + " months for " + skuCode + " is not positive");
+        }
         LocalDate end = status == Subscription.Status.TRIAL ? start.plusDays(sku.trialDays())
-                : start.plusMonths(sku.termMonths());
+                : start.plusMonths(termMonths != null ? termMonths : sku.termMonths());
         int count = status == Subscription.Status.TRIAL ? sku.trialLicenses() : licenses;
         try {
             return tx.execute(s -> {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  *       adminFirstName, adminLastName, adminEmail, partnerId (optional) → customerId,
  *       customerAdminUserId, customerCreated; BPMN error DOMAIN_TAKEN when the domain is someone else's.</li>
  *   <li>{@code CREATE_SUBSCRIPTION}: customerId, skuCode, licenses, subscriptionStatus (TRIAL/ACTIVE),
- *       subscriptionOrigin, partnerOfRecordId (optional) → subscriptionId, subscriptionEndDate.</li>
+ *       subscriptionOrigin, partnerOfRecordId (optional), termMonths (optional, else the SKU's term)
+ *       → subscriptionId, subscriptionEndDate.</li>
  *   <li>{@code CONVERT_TRIAL}: trialSubscriptionId, licenses → subscriptionId, subscriptionEndDate (the trial,
  *       now ACTIVE with that count for the SKU's term).</li>
  * </ul>
@@ -142,9 +143,11 @@ public class ProvisioningWorker implements ExternalTaskHandler {
                 }
                 var status = Subscription.Status.valueOf(required(vars, "subscriptionStatus"));
                 var origin = Subscription.Origin.valueOf(required(vars, "subscriptionOrigin"));
+                Long termMonths = asLong(vars.get("termMonths"));
                 var subscription = provisioning.createSubscription(customerId, required(vars, "skuCode"),
                         licenses == null ? 0 : Math.toIntExact(licenses), status, origin,
-                        asLong(vars.get("partnerOfRecordId")), requestKey);
+                        asLong(vars.get("partnerOfRecordId")), termMonths == null ? null : Math.toIntExact(termMonths),
+                        requestKey);
                 out.put("subscriptionId", subscription.id());
                 out.put("subscriptionEndDate", subscription.endDate().toString());
             }

@@ -84,12 +84,6 @@ public class SubscriptionRepository {
                 .update() == 1;
     }
 
-    /** Sets the end of the subscription's term. */
-    public void updateEndDate(long id, LocalDate endDate) {
-        jdbc.sql("update pc_subscription set end_date = ?, updated_at = current_timestamp where id = ?")
-                .params(endDate, id).update();
-    }
-
     /**
      * Sets the partner of record when it is still {@code expected} (null: none): a conditional update, true
      * when it changed.

@@ -83,4 +83,16 @@ class ProvisioningServiceTest {
                 Subscription.Status.ACTIVE, Subscription.Origin.PURCHASE_OFFER, null, "x-" + customer))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown SKU 'NO_SUCH_SKU'");
     }
+
+    @Test
+    void aProductKeysTermReplacesTheSkusTermFromTheStart() {
+        Sku sku = data.sku(false, 1, 50);
+        long customer = data.customer().id();
+        Subscription keyed = provisioning.createSubscription(customer, sku.code(), 10, Subscription.Status.ACTIVE,
+                Subscription.Origin.PRODUCT_KEY, null, sku.termMonths() + 12, "key-" + customer);
+        assertThat(keyed.endDate()).isEqualTo(keyed.startDate().plusMonths(sku.termMonths() + 12));
+        assertThatThrownBy(() -> provisioning.createSubscription(customer, sku.code(), 10, Subscription.Status.ACTIVE,
+                Subscription.Origin.PRODUCT_KEY, null, 0, "key0-" + customer))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not positive");
+    }
 }
