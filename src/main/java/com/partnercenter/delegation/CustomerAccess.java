@@ -70,7 +70,8 @@ public class CustomerAccess {
         return allows(roleOn(user, partner, customerId), action);
     }
 
-    static boolean allows(Optional<AdminRole.GrantedRole> role, Action action) {
+    /** What a role (as {@link #roleOn} answers it) allows. */
+    public static boolean allows(Optional<AdminRole.GrantedRole> role, Action action) {
         return role.map(r -> r == AdminRole.GrantedRole.GLOBAL_ADMIN || action == Action.RESET_USER_PASSWORD)
                 .orElse(false);
     }

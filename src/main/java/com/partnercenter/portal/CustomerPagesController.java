@@ -189,10 +189,11 @@ public class CustomerPagesController {
         }).toList();
         model.addAttribute("customer", customer);
         model.addAttribute("role", role.map(Enum::name).orElse("NONE"));
-        model.addAttribute("mayManage", access.may(me.user(), me.partner(), customerId, Action.MANAGE_SUBSCRIPTIONS));
-        model.addAttribute("mayResetUsers", access.may(me.user(), me.partner(), customerId, Action.RESET_USER_PASSWORD));
-        model.addAttribute("mayResetAdmins",
-                access.may(me.user(), me.partner(), customerId, Action.RESET_ADMIN_PASSWORD));
+        // one role answer for the whole page (each may(...) would look it up again)
+        boolean mayManage = CustomerAccess.allows(role, Action.MANAGE_SUBSCRIPTIONS);
+        model.addAttribute("mayManage", mayManage);
+        model.addAttribute("mayResetUsers", CustomerAccess.allows(role, Action.RESET_USER_PASSWORD));
+        model.addAttribute("mayResetAdmins", CustomerAccess.allows(role, Action.RESET_ADMIN_PASSWORD));
         model.addAttribute("subscriptions", views);
         model.addAttribute("users", customers.findUsers(customerId));
         model.addAttribute("serviceRequests", serviceRequests.findOf(customerId, me.partner().id()));
@@ -201,7 +202,7 @@ public class CustomerPagesController {
         var relationship = management.activeRelationship(me.partner(), customerId);
         model.addAttribute("relationship", relationship.orElse(null));
         model.addAttribute("mayEnd", relationship.isPresent() && (me.user().companyRole() == CompanyRole.GLOBAL_ADMIN
-                || access.may(me.user(), me.partner(), customerId, Action.MANAGE_SUBSCRIPTIONS)));
+                || mayManage));
         model.addAttribute("audit", audit.forCustomer(customerId, me.partner().id(), 50));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
