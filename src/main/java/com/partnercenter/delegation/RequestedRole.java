@@ -2,7 +2,6 @@ package com.partnercenter.delegation;
 
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.ProgramAuthorization;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.BpmnError;
 
 /** Delegated administration asked for in an offer (trial invitation, purchase offer), checked at its start. */
@@ -23,10 +22,6 @@ public final class RequestedRole {
             throw new BpmnError("INVALID_REQUEST", partner.name() + " does not hold the Delegated administration "
                     + "authorization: send " + what + " without delegated administration");
         }
-        String level = role == null ? "LIMITED" : role.toString().trim().toUpperCase(Locale.ROOT);
-        if (!level.equals("FULL") && !level.equals("LIMITED")) {
-            throw new BpmnError("INVALID_REQUEST", "'" + role + "' is not an administration level (Full or Limited)");
-        }
-        return level;
+        return role == null ? AdminRole.LIMITED.name() : RecordDelegatedAdminRequestDelegate.role(role).name();
     }
 }
