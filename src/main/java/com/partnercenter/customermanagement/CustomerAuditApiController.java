@@ -5,8 +5,7 @@ import static com.partnercenter.web.ApiResponses.problem;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
-import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.PartnerService;
 import com.partnercenter.web.ApiResponses;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,11 +27,11 @@ public class CustomerAuditApiController {
 
     private final AuditLog audit;
     private final IdentityService identity;
-    private final PartnerRepository partners;
+    private final PartnerService partners;
     private final CustomerRepository customers;
     private final CustomerManagement management;
 
-    public CustomerAuditApiController(AuditLog audit, IdentityService identity, PartnerRepository partners,
+    public CustomerAuditApiController(AuditLog audit, IdentityService identity, PartnerService partners,
             CustomerRepository customers, CustomerManagement management) {
         this.audit = audit;
         this.identity = identity;
@@ -53,11 +52,11 @@ public class CustomerAuditApiController {
                     ResponseEntity.ok(audit.forCustomer(customerId, null, rows)))
                     .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No such customer"));
         }
-        Optional<PartnerUser> user = partners.findUserByUserId(auth.getUserId());
-        if (user.isEmpty()) {
+        Optional<Partner> signedInPartner = partners.partnerOfUser(auth.getUserId());
+        if (signedInPartner.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "No such customer");
         }
-        Partner partner = partners.findById(user.get().partnerId()).orElseThrow();
+        Partner partner = signedInPartner.get();
         try {
             management.managed(partner, customerId);
         } catch (CustomerManagement.NotFound e) {
