@@ -235,9 +235,9 @@ public class AcceptanceService {
 
     /** Process of one customer's trial, started by its confirmation; it reads the invitation's terms. */
     public static final String TRIAL_ACCEPTANCE_PROCESS = "trialAcceptance";
-    static final java.util.List<String> INVITATION_TERMS = java.util.List.of("partnerId", "partnerUserEmail",
-            "partnerUserLanguage", "partnerName", "skuCode", "skuName", "trialDays", "trialLicenses",
-            "includeDelegatedAdmin", "delegatedAdminRole", "linkId");
+    static final java.util.List<String> INVITATION_TERMS = java.util.List.of("partnerUserEmail",
+            "partnerUserLanguage", "partnerName", "skuCode", "includeDelegatedAdmin", "delegatedAdminRole");
+    // partnerId, linkId and the trial's terms are set from the link and the catalogue below, never read
 
     /**
      * Each confirmed acceptance of a trial invitation runs as its own instance (business key: the
