@@ -5,14 +5,10 @@ import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.platform.EmailAddresses;
+import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ProcessVariables;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -24,42 +20,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvitationRecipients {
 
-    public static final int MAX_RECIPIENTS = 50;
+    public static final int MAX_RECIPIENTS = InvitationRequest.MAX_RECIPIENTS;
 
     private final PartnerRepository partners;
     private final CustomerRepository customers;
     private final MailService mails;
+    private final InvitationRequest request;
 
-    public InvitationRecipients(PartnerRepository partners, CustomerRepository customers, MailService mails) {
+    public InvitationRecipients(PartnerRepository partners, CustomerRepository customers, MailService mails,
+            InvitationRequest request) {
+        this.request = request;
         this.partners = partners;
         this.customers = customers;
         this.mails = mails;
     }
 
     /**
-     * E-mail addresses separated by lines, commas or semicolons, lower-cased, each once; at most
-     * {@value #MAX_RECIPIENTS}. Bad input: BPMN error INVALID_REQUEST naming the address.
+     * The checked recipients ({@link InvitationRequest#recipientsProblems}), lower-cased, each once. A problem left
+     * is BPMN error INVALID_REQUEST with the reasons in the partner user's language.
      */
-    public static List<String> parse(Object raw) {
-        Set<String> result = new LinkedHashSet<>();
-        if (raw != null) {
-            for (String part : raw.toString().split("[\\r\\n,;]+")) {
-                String address = part.trim();
-                if (address.isEmpty()) {
-                    continue;
-                }
-                if (!EmailAddresses.isValid(address)) {
-                    throw new BpmnError(IssueInvitationLinkDelegate.INVALID_REQUEST, "'" + address
-                            + "' is not an e-mail address");
-                }
-                result.add(address.toLowerCase(Locale.ROOT));
-            }
+    public List<String> parse(Object raw, Language language) {
+        List<String> problems = request.recipientsProblems(raw, language);
+        if (!problems.isEmpty()) {
+            throw new BpmnError(IssueInvitationLinkDelegate.INVALID_REQUEST, String.join("\n", problems));
         }
-        if (result.size() > MAX_RECIPIENTS) {
-            throw new BpmnError(IssueInvitationLinkDelegate.INVALID_REQUEST, result.size() + " recipients: at most "
-                    + MAX_RECIPIENTS + " per invitation");
-        }
-        return new ArrayList<>(result);
+        return InvitationRequest.recipients(raw);
     }
 
     /**

@@ -3,8 +3,8 @@ package com.partnercenter.link;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
 import java.time.Duration;
@@ -20,35 +20,45 @@ import org.springframework.stereotype.Component;
  * <p>Inputs: {@code partnerId}, {@code linkType} ({@link LinkType} name, a camunda:property of the task), {@code linkValidityDays}
  * ({@value #MIN_DAYS}..{@value #MAX_DAYS}, default {@value #DEFAULT_DAYS}). Outputs: {@code invitationUrl}
  * (shown to the partner in Tasklist and Cockpit), {@code linkId}, {@code linkExpiresAt} (a date for the
- * expiry timer). A validity out of bounds, or a {@code recipientEmail} that is not an e-mail address,
- * raises BPMN error {@value #INVALID_REQUEST}.
+ * expiry timer). A validity out of bounds, or a {@code recipientEmail} that is not an e-mail address
+ * ({@link InvitationRequest}: the rules the flows' start checks apply too), raises BPMN error
+ * {@value #INVALID_REQUEST} with the reason in {@code partnerUserLanguage}.
  */
 @Component("issueInvitationLink")
 public class IssueInvitationLinkDelegate implements JavaDelegate {
 
-    public static final int MIN_DAYS = 1;
-    public static final int MAX_DAYS = 90;
-    public static final int DEFAULT_DAYS = 30;
+    public static final int MIN_DAYS = InvitationRequest.MIN_DAYS;
+    public static final int MAX_DAYS = InvitationRequest.MAX_DAYS;
+    public static final int DEFAULT_DAYS = InvitationRequest.DEFAULT_DAYS;
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final LinkService links;
     private final PartnerRepository partners;
     private final AuditLog audit;
+    private final InvitationRequest request;
 
-    public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners, AuditLog audit) {
+    public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners, AuditLog audit,
+            InvitationRequest request) {
         this.audit = audit;
         this.links = links;
         this.partners = partners;
+        this.request = request;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long days = validityDays(execution.getVariable("linkValidityDays"));
+        Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
+        Object validity = execution.getVariable("linkValidityDays");
+        request.validityProblem(validity, language).ifPresent(problem -> {
+            throw new BpmnError(INVALID_REQUEST, problem);
+        });
         Object recipient = execution.getVariable("recipientEmail");
-        if (recipient != null && !EmailAddresses.isValid(recipient.toString())) {
-            throw new BpmnError(INVALID_REQUEST, "The recipient address '" + recipient
-                    + "' is not a valid e-mail address");
+        if (recipient != null) {
+            request.recipientProblem(recipient, language).ifPresent(problem -> {
+                throw new BpmnError(INVALID_REQUEST, problem);
+            });
         }
+        long days = InvitationRequest.validityDays(validity);
         long partnerId = ProcessVariables.number(execution, "partnerId");
         Partner partner = partners.findById(partnerId)
                 .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
@@ -60,27 +70,5 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
         execution.setVariable("invitationUrl", link.url());
         execution.setVariable("linkId", link.id());
         execution.setVariable("linkExpiresAt", Date.from(link.expiresAt()));
-    }
-
-    static long validityDays(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return DEFAULT_DAYS;
-        }
-        long days;
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            days = n.longValue();
-        } else {
-            try {
-                days = Long.parseLong(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new BpmnError(INVALID_REQUEST, "Link validity '" + value + "' is not a whole number of days "
-                        + "(allowed: " + MIN_DAYS + " to " + MAX_DAYS + ")");
-            }
-        }
-        if (days < MIN_DAYS || days > MAX_DAYS) {
-            throw new BpmnError(INVALID_REQUEST, "Link validity of " + days + " days is outside the allowed "
-                    + MIN_DAYS + " to " + MAX_DAYS + " days");
-        }
-        return days;
     }
 }

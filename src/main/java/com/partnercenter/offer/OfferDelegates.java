@@ -6,6 +6,8 @@ import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RequestedRole;
 import com.partnercenter.link.InvitationRecipients;
+import com.partnercenter.link.InvitationRequest;
+import com.partnercenter.platform.Language;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.partner.Partner;
@@ -31,8 +33,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class OfferDelegates {
 
-    /** Rows of the start form: line1Sku/line1Licenses … line5Sku/line5Licenses. */
-    public static final int FORM_LINES = 5;
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
     public static final String SUPERSEDED_MESSAGE = "OfferSuperseded";
     public static final String ACCEPTED_MESSAGE = "OfferAccepted";
@@ -44,9 +44,12 @@ public class OfferDelegates {
     private final LinkService links;
     private final InvitationRecipients recipientMails;
     private final RuntimeService runtime;
+    private final PurchaseOfferRequest request;
 
     public OfferDelegates(CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
-            OfferRepository offers, LinkService links, InvitationRecipients recipientMails, RuntimeService runtime) {
+            OfferRepository offers, LinkService links, InvitationRecipients recipientMails, RuntimeService runtime,
+            PurchaseOfferRequest request) {
+        this.request = request;
         this.catalogue = catalogue;
         this.partners = partners;
         this.customers = customers;
@@ -57,76 +60,35 @@ public class OfferDelegates {
     }
 
     /**
-     * "Check the license counts": every SKU exists and is sellable and appears once; every count is a whole
-     * number within the SKU's bounds ({@link LicenseCounts}). camunda:property {@code linesFrom}: {@code form}
-     * (the start form's rows; sets {@code offerLines}, "SKU:count;…") or {@code acceptance} (the counts the
-     * customer chose, stored with acceptance {@code acceptanceId}: checked again, never trusted from the page).
-     * A bad line: BPMN error INVALID_REQUEST naming the line and the bound.
+     * "Check the license counts": the lines ({@link PurchaseOfferRequest#lines}: every SKU exists, is sellable and
+     * appears once; every count a whole number within the SKU's bounds). camunda:property {@code linesFrom}:
+     * {@code form} (the start form's rows; sets {@code offerLines}, "SKU:count;…") or {@code acceptance} (the counts
+     * the customer chose, stored with acceptance {@code acceptanceId}: checked again, never trusted from the page).
+     * Bad lines: BPMN error INVALID_REQUEST naming each line and bound, in the partner user's language (the customer's
+     * counts: in the customer's).
      */
     @Bean
     public JavaDelegate checkLicenseCounts() {
         return execution -> {
             boolean fromForm = !"acceptance".equals(String.valueOf(ModelProperties.get(execution, "linesFrom")));
-            List<RawLine> raw = fromForm ? formLines(execution) : acceptedLines(execution);
-            List<PurchaseOffer.Line> lines = check(raw);
+            Language language = Language.orDefault((String) execution.getVariable(
+                    fromForm ? "partnerUserLanguage" : "customerLanguage"), Language.EN);
+            PurchaseOfferRequest.Lines lines = fromForm ? request.formLines(execution::getVariable, language)
+                    : request.lines(acceptedLines(execution), language);
+            if (!lines.problems().isEmpty()) {
+                throw refuse(String.join("\n", lines.problems()));
+            }
             if (fromForm) {
-                execution.setVariable("offerLines", OfferLines.format(lines));
-                execution.setVariable("offerSummary", summary(lines));
+                execution.setVariable("offerLines", OfferLines.format(lines.lines()));
+                execution.setVariable("offerSummary", summary(lines.lines()));
             }
         };
     }
 
-    /** A line as entered: its row number, the SKU code and the raw count. */
-    record RawLine(int lineNo, Object skuCode, Object licenses) {}
-
-    private static List<RawLine> formLines(DelegateExecution execution) {
-        List<RawLine> lines = new ArrayList<>();
-        for (int i = 1; i <= FORM_LINES; i++) {
-            Object sku = execution.getVariable("line" + i + "Sku");
-            Object count = execution.getVariable("line" + i + "Licenses");
-            boolean noSku = sku == null || sku.toString().isBlank();
-            if (noSku && (count == null || count.toString().isBlank())) {
-                continue;
-            }
-            if (noSku) {
-                throw refuse("Line " + i + ": choose the subscription for the " + count + " licenses");
-            }
-            lines.add(new RawLine(i, sku.toString().trim(), count));
-        }
-        return lines;
-    }
-
-    private List<RawLine> acceptedLines(DelegateExecution execution) {
+    private List<PurchaseOfferRequest.RawLine> acceptedLines(DelegateExecution execution) {
         long acceptanceId = ProcessVariables.number(execution, "acceptanceId");
         return offers.acceptedLines(acceptanceId).stream()
-                .map(l -> new RawLine(l.lineNo(), l.skuCode(), l.licenses())).toList();
-    }
-
-    /** The whole rule, for any source of lines. */
-    List<PurchaseOffer.Line> check(List<RawLine> raw) {
-        if (raw.isEmpty()) {
-            throw refuse("Add at least one line: a subscription and its license count");
-        }
-        Set<String> seen = new HashSet<>();
-        List<PurchaseOffer.Line> lines = new ArrayList<>();
-        for (RawLine line : raw) {
-            String code = line.skuCode().toString();
-            Sku sku = catalogue.find(code)
-                    .orElseThrow(() -> refuse("Line " + line.lineNo() + ": '" + code + "' is not a subscription of the catalogue"));
-            if (!sku.sellable()) {
-                throw refuse("Line " + line.lineNo() + ": " + sku.name() + " cannot be sold");
-            }
-            if (!seen.add(sku.code())) {
-                throw refuse("Line " + line.lineNo() + ": " + sku.name() + " is already on another line; "
-                        + "put all its licenses on one line");
-            }
-            LicenseCounts.Checked count = LicenseCounts.check(line.licenses(), sku);
-            if (!count.ok()) {
-                throw refuse(LicenseCounts.describe(line.lineNo(), sku, line.licenses(), count.problem()));
-            }
-            lines.add(new PurchaseOffer.Line(line.lineNo(), sku.code(), count.count()));
-        }
-        return lines;
+                .map(l -> new PurchaseOfferRequest.RawLine(l.lineNo(), l.skuCode(), l.licenses())).toList();
     }
 
     private String summary(List<PurchaseOffer.Line> lines) {
@@ -144,25 +106,18 @@ public class OfferDelegates {
     public JavaDelegate preparePurchaseOffer() {
         return execution -> {
             Partner partner = partner(execution);
-            Object domain = execution.getVariable("targetCustomerDomain");
-            Customer target = null;
-            if (domain != null && !domain.toString().isBlank()) {
-                String d = domain.toString().trim().toLowerCase(Locale.ROOT);
-                target = customers.findByDomain(d).filter(c -> customers.isPartnerOf(partner.id(), c.id()))
-                        .orElseThrow(() -> refuse("'" + d + "' is not the domain of one of " + partner.name()
-                                + "'s customers: leave it empty for an open offer"));
+            Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
+            List<String> problems = request.offerProblems(partner, execution::getVariable, language);
+            if (!problems.isEmpty()) {
+                throw refuse(String.join("\n", problems));
             }
-            String role = RequestedRole.of(partner, execution.getVariable("includeDelegatedAdmin"),
-                    execution.getVariable("delegatedAdminRole"), "the offer");
-            boolean delegated = role != null;
-            List<String> recipients = InvitationRecipients.parse(execution.getVariable("recipientEmails"));
-            Object message = execution.getVariable("personalMessage");
-            if (message != null && message.toString().length() > 1000) {
-                throw refuse("The personal message can have at most 1000 characters");
-            }
+            Customer target = request.target(partner, execution.getVariable("targetCustomerDomain")).orElse(null);
+            String role = RequestedRole.of(execution.getVariable("includeDelegatedAdmin"),
+                    execution.getVariable("delegatedAdminRole"));
+            List<String> recipients = InvitationRequest.recipients(execution.getVariable("recipientEmails"));
             execution.setVariable("targetCustomerId", target == null ? null : target.id());
             execution.setVariable("targetCustomerName", target == null ? null : target.name());
-            execution.setVariable("includeDelegatedAdmin", delegated);
+            execution.setVariable("includeDelegatedAdmin", role != null);
             execution.setVariable("delegatedAdminRole", role);
             execution.setVariable("recipientList", String.join(",", recipients));
             execution.setVariable("recipientCount", recipients.size());

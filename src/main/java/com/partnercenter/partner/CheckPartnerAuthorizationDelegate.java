@@ -3,14 +3,12 @@ package com.partnercenter.partner;
 import com.partnercenter.platform.BusinessKeys;
 import com.partnercenter.platform.CommandUser;
 import com.partnercenter.platform.ModelProperties;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
+import com.partnercenter.platform.Language;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +16,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Inputs: the signed-in user who started the instance (must run in the start transaction; the
  * {@code initiator} variable only counts for starts by the application itself and may not name anyone
- * else than the signed-in user); as camunda:properties of the task (or variables):
- * {@code requiredAuthorizations} (comma-separated {@link ProgramAuthorization} names),
- * {@code requireSupportedAccess} (true/false), {@code businessKeyPrefix}.
+ * else than the signed-in user); as camunda:properties of the task: {@code requiredAuthorizations}
+ * (comma-separated {@link ProgramAuthorization} names), {@code requireSupportedAccess} (true/false) — the rule is
+ * {@link FlowStartPermissions}', which the engine command guard also applies before a user's start —, and
+ * {@code businessKeyPrefix}.
  * Outputs: {@code partnerAuthorized}, {@code refusalReason} (in the user's language), and the partner's
  * and user's details ({@code partnerId}, {@code partnerName}, {@code partnerAdvisorCode},
  * {@code partnerUserEmail}, {@code partnerUserLanguage}). Sets a readable business key when there is
@@ -31,20 +30,26 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
 
     private final PartnerRepository partners;
     private final IdentityService identity;
+    private final FlowStartPermissions permissions;
 
-    public CheckPartnerAuthorizationDelegate(PartnerRepository partners, IdentityService identity) {
+    public CheckPartnerAuthorizationDelegate(PartnerRepository partners, IdentityService identity,
+            FlowStartPermissions permissions) {
         this.partners = partners;
         this.identity = identity;
+        this.permissions = permissions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("processName", processName(execution));
+        String processName = processName(execution);
+        execution.setVariable("processName", processName);
+        FlowRequirements requirements = FlowRequirements.of((BaseElement) execution.getBpmnModelElementInstance(),
+                processKey(execution), processName);
         if (execution.getSuperExecution() != null
                 || (CommandUser.id() == null && execution.getVariable("initiator") == null
                         && execution.getVariable("partnerId") != null)) {
             // called by another flow, or started by the application itself for a partner
-            checkCalledFlow(execution);
+            checkCalledFlow(execution, requirements);
             return;
         }
         String initiator = (String) execution.getVariable("initiator");
@@ -64,32 +69,23 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
             // tell the starter by e-mail when the engine knows their address
             execution.setVariable("partnerUserEmail", userId == null ? null : emailOf(userId));
             execution.setVariable("partnerUserLanguage", "en");
-            refuse(execution, "en", "The flow was not started by a partner user"
-                    + (userId == null ? "" : " ('" + userId + "' is not one)") + ".",
-                    "Le processus n'a pas été démarré par un utilisateur partenaire"
-                    + (userId == null ? "" : " ('" + userId + "' n'en est pas un)") + ".");
+            refuse(execution, Language.EN, permissions.decide(userId, requirements));
             return;
         }
         PartnerUser partnerUser = user.get();
         Partner partner = partners.findById(partnerUser.partnerId()).orElseThrow();
-        String lang = partnerUser.language();
+        Language language = Language.orDefault(partnerUser.language(), Language.EN);
         describePartner(execution, partner);
         execution.setVariable("partnerUserEmail", partnerUser.email());
-        execution.setVariable("partnerUserLanguage", lang);
+        execution.setVariable("partnerUserLanguage", language.code());
         if (execution.getTenantId() != null && !execution.getTenantId().equals(partner.tenantId())) {
-            refuse(execution, lang, "This flow runs for another partner than yours.",
+            refuse(execution, language.code(), "This flow runs for another partner than yours.",
                     "Ce processus est lancé pour un autre partenaire que le vôtre.");
             return;
         }
-        if (missingAuthorizations(execution, partner, lang)) {
-            return;
-        }
-        if ("true".equals(String.valueOf(ModelProperties.get(execution, "requireSupportedAccess")))
-                && !partnerUser.supportedAccess().any()) {
-            refuse(execution, lang, "Your user account has no admin access to companies you support "
-                            + "(Full or Limited administration), which this flow requires.",
-                    "Votre compte n'a pas d'accès administrateur aux entreprises que vous prenez en charge "
-                            + "(administration complète ou limitée), requis pour ce processus.");
+        FlowStartPermissions.Decision decision = permissions.decide(partnerUser, partner, requirements);
+        if (!decision.allowed()) {
+            refuse(execution, language, decision);
             return;
         }
         authorize(execution);
@@ -101,7 +97,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
      * {@code partnerId} (and {@code partnerUserEmail}/{@code partnerUserLanguage} of the user to tell);
      * the partner's program authorizations are checked again, they may have changed.
      */
-    private void checkCalledFlow(DelegateExecution execution) {
+    private void checkCalledFlow(DelegateExecution execution, FlowRequirements requirements) {
         Object partnerId = execution.getVariable("partnerId");
         Optional<Partner> found = partnerId instanceof Number n ? partners.findById(n.longValue()) : Optional.empty();
         if (found.isEmpty()) {
@@ -116,10 +112,13 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         if (execution.getVariable("partnerUserLanguage") == null) {
             execution.setVariable("partnerUserLanguage", partner.defaultLanguage());
         }
-        String lang = (String) execution.getVariable("partnerUserLanguage");
+        Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
         describePartner(execution, partner);
-        if (!missingAuthorizations(execution, partner, lang)) {
+        FlowStartPermissions.Decision decision = permissions.authorizationsOf(partner, requirements);
+        if (decision.allowed()) {
             authorize(execution);
+        } else {
+            refuse(execution, language, decision);
         }
     }
 
@@ -145,44 +144,20 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         return user == null ? null : user.getEmail();
     }
 
+    private static String processKey(DelegateExecution execution) {
+        return execution.getProcessDefinitionId().split(":")[0];
+    }
+
     private static String processName(DelegateExecution execution) {
-        String key = execution.getProcessDefinitionId().split(":")[0];
+        String key = processKey(execution);
         return execution.getBpmnModelInstance().getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
                 .stream().filter(p -> key.equals(p.getId())).map(p -> p.getName()).filter(n -> n != null)
                 .findFirst().orElse(key);
     }
 
-    /** Refuses and returns true when the partner lacks a program authorization the model requires. */
-    private static boolean missingAuthorizations(DelegateExecution execution, Partner partner, String lang) {
-        List<String> missingEn = new ArrayList<>();
-        List<String> missingFr = new ArrayList<>();
-        for (ProgramAuthorization required : required(execution)) {
-            if (!partner.has(required)) {
-                missingEn.add(required.label("en"));
-                missingFr.add(required.label("fr"));
-            }
-        }
-        if (!missingEn.isEmpty()) {
-            refuse(execution, lang, partner.name() + " does not hold the program authorization "
-                            + String.join(", ", missingEn) + ", which this flow requires.",
-                    partner.name() + " ne détient pas l'autorisation de programme "
-                            + String.join(", ", missingFr) + ", requise pour ce processus.");
-            return true;
-        }
-        return false;
-    }
-
-    private static Set<ProgramAuthorization> required(DelegateExecution execution) {
-        Object value = ModelProperties.get(execution, "requiredAuthorizations");
-        Set<ProgramAuthorization> set = EnumSet.noneOf(ProgramAuthorization.class);
-        if (value != null) {
-            for (String name : value.toString().split(",")) {
-                if (!name.isBlank()) {
-                    set.add(ProgramAuthorization.valueOf(name.trim()));
-                }
-            }
-        }
-        return set;
+    private static void refuse(DelegateExecution execution, Language language, FlowStartPermissions.Decision decision) {
+        execution.setVariable("partnerAuthorized", false);
+        execution.setVariable("refusalReason", decision.reason(language));
     }
 
     private static void refuse(DelegateExecution execution, String lang, String en, String fr) {

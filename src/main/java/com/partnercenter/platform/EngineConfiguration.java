@@ -6,8 +6,10 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +18,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EngineConfiguration {
 
+    /**
+     * Admin group, authorization and tenant checks, the tenant provider, and the command checks of every
+     * {@link CommandInterceptorSource} bean (the engine command guard) on both command chains of the engine: the
+     * one every service uses (transaction required) and the one the engine uses for work in a new transaction.
+     */
     @Bean
-    public ProcessEnginePlugin partnerCenterEnginePlugin() {
+    public ProcessEnginePlugin partnerCenterEnginePlugin(ObjectProvider<CommandInterceptorSource> commandChecks) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl config) {
@@ -30,6 +37,18 @@ public class EngineConfiguration {
                 config.setAuthorizationEnabled(true);
                 config.setTenantCheckEnabled(true);
                 config.setTenantIdProvider(new PartnerTenantIdProvider());
+                List<CommandInterceptor> txRequired = new ArrayList<>(
+                        config.getCustomPostCommandInterceptorsTxRequired() == null ? List.of()
+                                : config.getCustomPostCommandInterceptorsTxRequired());
+                List<CommandInterceptor> txRequiresNew = new ArrayList<>(
+                        config.getCustomPostCommandInterceptorsTxRequiresNew() == null ? List.of()
+                                : config.getCustomPostCommandInterceptorsTxRequiresNew());
+                commandChecks.orderedStream().forEach(source -> {
+                    txRequired.add(source.newInterceptor());
+                    txRequiresNew.add(source.newInterceptor());
+                });
+                config.setCustomPostCommandInterceptorsTxRequired(txRequired);
+                config.setCustomPostCommandInterceptorsTxRequiresNew(txRequiresNew);
             }
         };
     }

@@ -39,6 +39,9 @@ import org.springframework.stereotype.Component;
 public class ProvisioningWorker implements ExternalTaskHandler {
 
     public static final String TOPIC = "provisioning";
+    /** Every variable a provisioning task may return (the engine command guard refuses others from the worker). */
+    public static final java.util.Set<String> OUTPUTS = java.util.Set.of("customerId", "customerAdminUserId",
+            "customerCreated", "subscriptionId", "subscriptionEndDate");
     static final int RETRIES = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningWorker.class);

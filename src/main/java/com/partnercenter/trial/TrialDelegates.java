@@ -5,6 +5,8 @@ import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.delegation.RequestedRole;
 import com.partnercenter.link.InvitationRecipients;
+import com.partnercenter.link.InvitationRequest;
+import com.partnercenter.platform.Language;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
@@ -38,10 +40,12 @@ public class TrialDelegates {
     private final AcceptanceRepository acceptances;
     private final LinkService links;
     private final InvitationRecipients recipientMails;
+    private final TrialInvitationRequest request;
 
     public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners,
             SubscriptionRepository subscriptions, AcceptanceRepository acceptances, LinkService links,
-            InvitationRecipients recipientMails) {
+            InvitationRecipients recipientMails, TrialInvitationRequest request) {
+        this.request = request;
         this.catalogue = catalogue;
         this.partners = partners;
         this.subscriptions = subscriptions;
@@ -51,37 +55,29 @@ public class TrialDelegates {
     }
 
     /**
-     * "Check the invitation": the SKU exists and allows trials; delegated administration only for partners
-     * holding it, Full or Limited; recipients are e-mail addresses (at most {@value InvitationRecipients#MAX_RECIPIENTS}).
-     * Sets the trial's terms ({@code skuName}, {@code trialDays}, {@code trialLicenses}) and
+     * "Check the invitation" ({@link TrialInvitationRequest}, also the start check): the SKU exists and allows
+     * trials; delegated administration only for partners holding it, Full or Limited; recipients are e-mail addresses
+     * (at most {@value InvitationRecipients#MAX_RECIPIENTS}). Sets the trial's terms ({@code skuName}, {@code trialDays}, {@code trialLicenses}) and
      * {@code recipientList} (comma-separated). Bad input: BPMN error INVALID_REQUEST with the reason.
      */
     @Bean
     public JavaDelegate prepareTrialInvitation() {
         return execution -> {
             Partner partner = partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
-            Object code = execution.getVariable("skuCode");
-            if (code == null || code.toString().isBlank()) {
-                throw refuse("Choose the offer to try");
+            Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
+            List<String> problems = request.problems(partner, execution::getVariable, language);
+            if (!problems.isEmpty()) {
+                throw refuse(String.join("\n", problems));
             }
-            Sku sku = catalogue.find(code.toString().trim())
-                    .orElseThrow(() -> refuse("'" + code + "' is not an offer of the catalogue"));
-            if (!sku.trialAllowed() || !sku.sellable()) {
-                throw refuse(sku.name() + " cannot be offered as a trial");
-            }
-            String role = RequestedRole.of(partner, execution.getVariable("includeDelegatedAdmin"),
-                    execution.getVariable("delegatedAdminRole"), "the invitation");
-            boolean delegated = role != null;
-            List<String> recipients = InvitationRecipients.parse(execution.getVariable("recipientEmails"));
-            Object message = execution.getVariable("personalMessage");
-            if (message != null && message.toString().length() > 1000) {
-                throw refuse("The personal message can have at most 1000 characters");
-            }
+            Sku sku = catalogue.find(execution.getVariable("skuCode").toString().trim()).orElseThrow();
+            String role = RequestedRole.of(execution.getVariable("includeDelegatedAdmin"),
+                    execution.getVariable("delegatedAdminRole"));
+            List<String> recipients = InvitationRequest.recipients(execution.getVariable("recipientEmails"));
             execution.setVariable("skuCode", sku.code());
             execution.setVariable("skuName", sku.name());
             execution.setVariable("trialDays", sku.trialDays());
             execution.setVariable("trialLicenses", sku.trialLicenses());
-            execution.setVariable("includeDelegatedAdmin", delegated);
+            execution.setVariable("includeDelegatedAdmin", role != null);
             execution.setVariable("delegatedAdminRole", role);
             execution.setVariable("recipientList", String.join(",", recipients));
             execution.setVariable("recipientCount", recipients.size());

@@ -83,6 +83,7 @@ public class TestData {
         String code = unique("SKU").toUpperCase(Locale.ROOT);
         Sku sku = new Sku(code, "Offer " + code, trialAllowed, 30, 25, min, max, 12, true);
         catalogue.insert(sku);
+        catalogueForms.add(sku);
         return sku;
     }
 
@@ -90,6 +91,9 @@ public class TestData {
 
     @org.springframework.beans.factory.annotation.Autowired
     private com.partnercenter.productkey.ProductKeyRepository productKeys;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private CatalogueForms catalogueForms;
 
     @org.springframework.beans.factory.annotation.Autowired
     private com.partnercenter.security.IdentityAdmin identityAdmin;
