@@ -9,6 +9,8 @@ import com.partnercenter.link.LinkType;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,11 +63,13 @@ public class AcceptanceService {
     private final AuditLog audit;
     private final OfferDescriptions offers;
     private final org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows;
+    private final FlowRequests requests;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
             CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
             AuditLog audit, OfferDescriptions offers,
-            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows) {
+            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows, FlowRequests requests) {
+        this.requests = requests;
         this.flows = flows;
         this.audit = audit;
         this.offers = offers;
@@ -221,6 +225,8 @@ public class AcceptanceService {
                 } else if (invitation.type() == LinkType.TRIAL_INVITATION) {
                     startTrialAcceptance(invitation, acceptance);
                 } else {
+                    // the sign-up provisions what this acceptance says: its request names it
+                    requests.setAcceptance(confirmationLink.processInstanceId(), acceptance.id());
                     runtime.createMessageCorrelation(CONFIRMED_MESSAGE)
                             .processInstanceId(confirmationLink.processInstanceId())
                             .setVariables(variables(acceptance))
@@ -233,15 +239,13 @@ public class AcceptanceService {
         }
     }
 
-    /** Process of one customer's trial, started by its confirmation; it reads the invitation's terms. */
+    /** Process of one customer's trial, started by its confirmation; it records its request from the acceptance. */
     public static final String TRIAL_ACCEPTANCE_PROCESS = "trialAcceptance";
-    static final java.util.List<String> INVITATION_TERMS = java.util.List.of("partnerUserEmail",
-            "partnerUserLanguage", "partnerName", "skuCode", "includeDelegatedAdmin", "delegatedAdminRole");
-    // partnerId, linkId and the trial's terms are set from the link and the catalogue below, never read
 
     /**
      * Each confirmed acceptance of a trial invitation runs as its own instance (business key: the
-     * invitation's, plus "-A" and the acceptance id), in the partner's tenant, with the invitation's terms.
+     * invitation's, plus "-A" and the acceptance id), in the partner's tenant. Its first step records its request
+     * from the acceptance and the invitation's request; the variables given here serve its mails and pages.
      */
     private void startTrialAcceptance(Link invitation, Acceptance acceptance) {
         var invitationInstance = runtime.createProcessInstanceQuery()
@@ -250,10 +254,9 @@ public class AcceptanceService {
             throw new MismatchingMessageCorrelationException("the invitation " + invitation.businessKey()
                     + " is no longer open");
         }
-        Map<String, Object> vars = new HashMap<>(runtime.getVariables(invitation.processInstanceId(),
-                INVITATION_TERMS));
-        // what the customer was shown and is given comes from the catalogue, not from variables
-        var offer = offers.trialOffer(invitation.partnerId(), vars);
+        var offer = offers.trialOffer(invitation);
+        Partner partner = partners.findById(invitation.partnerId()).orElseThrow();
+        Map<String, Object> vars = new HashMap<>(partnerContact(partner, invitation.processInstanceId()));
         vars.put("partnerId", invitation.partnerId());
         vars.put("linkId", invitation.id());
         vars.put("skuName", offer.trial().skuName());
@@ -268,6 +271,24 @@ public class AcceptanceService {
                 .businessKey(invitation.businessKey() + "-A" + acceptance.id())
                 .setVariables(vars)
                 .execute();
+    }
+
+    /**
+     * The partner's name and the address and language of the partner user who asked for the invitation or offer
+     * (its request), or the partner's support address when that user is gone.
+     */
+    public Map<String, Object> partnerContact(Partner partner, String requestInstanceId) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("partnerName", partner.name());
+        vars.put("partnerUserEmail", partner.supportEmail());
+        vars.put("partnerUserLanguage", partner.defaultLanguage());
+        requests.find(requestInstanceId).map(FlowRequest::requestedBy).flatMap(partners::findUserByUserId)
+                .filter(user -> user.partnerId() == partner.id())
+                .ifPresent(user -> {
+                    vars.put("partnerUserEmail", user.email());
+                    vars.put("partnerUserLanguage", user.language());
+                });
+        return vars;
     }
 
     /** The process variables of a confirmed acceptance (customer and admin as entered, consent). */

@@ -2,12 +2,11 @@ package com.partnercenter.acceptance;
 
 import com.partnercenter.link.Link;
 import com.partnercenter.link.LinkType;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import org.springframework.stereotype.Component;
 
-/** What an accept page offers, read from the terms of the process that issued the link. */
+/** What an accept page offers, read from the request of the process that issued the link. */
 @Component
 public class OfferDescriptions {
 
@@ -19,13 +18,13 @@ public class OfferDescriptions {
 
     public record Trial(String skuName, int days, int licenses) {}
 
-    private final RuntimeService runtime;
+    private final FlowRequests requests;
     private final com.partnercenter.catalogue.CatalogueRepository catalogue;
     private final com.partnercenter.partner.PartnerRepository partners;
 
-    public OfferDescriptions(RuntimeService runtime, com.partnercenter.catalogue.CatalogueRepository catalogue,
+    public OfferDescriptions(FlowRequests requests, com.partnercenter.catalogue.CatalogueRepository catalogue,
             com.partnercenter.partner.PartnerRepository partners) {
-        this.runtime = runtime;
+        this.requests = requests;
         this.catalogue = catalogue;
         this.partners = partners;
     }
@@ -34,26 +33,27 @@ public class OfferDescriptions {
         if (link.type() != LinkType.TRIAL_INVITATION) {
             return new Offer(null, null);
         }
-        Map<String, Object> terms = runtime.getVariables(link.processInstanceId(),
-                List.of("skuCode", "includeDelegatedAdmin", "delegatedAdminRole"));
-        return trialOffer(link.partnerId(), terms);
+        return trialOffer(link);
     }
 
     /**
-     * The terms of a trial invitation, from the catalogue and the partner's authorizations: the invitation's
-     * variables only say which SKU and whether delegated administration is asked (its assignee could
-     * change other variables, never what a customer is shown or given).
+     * The terms of a trial invitation, from the invitation's request (its SKU, delegated administration asked for),
+     * the catalogue (licenses and length) and the partner's authorizations (delegated administration only while it
+     * holds it): never from the invitation's variables.
      */
-    public Offer trialOffer(long partnerId, Map<String, Object> terms) {
-        var sku = catalogue.find(String.valueOf(terms.get("skuCode")))
+    public Offer trialOffer(Link invitation) {
+        FlowRequest request = requests.find(invitation.processInstanceId()).orElseThrow(
+                () -> new IllegalStateException("the invitation " + invitation.businessKey() + " has no request"));
+        if (request.partnerId() != invitation.partnerId()) {
+            throw new IllegalStateException("the request of " + invitation.businessKey() + " is another partner's");
+        }
+        var sku = catalogue.find(request.skuCode())
                 .filter(s -> s.trialAllowed() && s.sellable())
                 .orElseThrow(() -> new IllegalStateException("the invitation's SKU offers no trial"));
         Trial trial = new Trial(sku.name(), sku.trialDays(), sku.trialLicenses());
-        Object role = terms.get("delegatedAdminRole");
-        boolean delegated = Boolean.TRUE.equals(terms.get("includeDelegatedAdmin"))
-                && partners.findById(partnerId).map(p -> p.has(
-                        com.partnercenter.partner.ProgramAuthorization.DELEGATED_ADMIN)).orElse(false)
-                && ("FULL".equals(role) || "LIMITED".equals(role));
-        return new Offer(trial, delegated ? (String) role : null);
+        String role = request.delegatedAdminRole();
+        boolean delegated = role != null && partners.findById(invitation.partnerId()).map(p -> p.has(
+                com.partnercenter.partner.ProgramAuthorization.DELEGATED_ADMIN)).orElse(false);
+        return new Offer(trial, delegated ? role : null);
     }
 }

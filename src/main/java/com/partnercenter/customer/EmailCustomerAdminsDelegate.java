@@ -3,7 +3,7 @@ package com.partnercenter.customer;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.platform.ModelProperties;
-import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.request.FlowRequests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * BPMN "Email the customer's admins": the mail of camunda:property {@code mailTemplate} to every admin
- * of the customer {@code customerId}, in the customer's language, and with property
+ * of the flow's customer (its request's; {@code customerId} for the partner pages' own processes), in the customer's
+ * language, and with property
  * {@code copyPartner=true} also to the partner user ({@code partnerUserEmail}, {@code partnerUserLanguage}).
  * Asynchronous with retries like {@code sendEmail}: each recipient's mail is keyed on its own (plus the
  * optional variable {@code mailKey}), so a retry sends only what did not leave.
@@ -24,8 +25,10 @@ public class EmailCustomerAdminsDelegate implements JavaDelegate {
 
     private final MailService mails;
     private final CustomerRepository customers;
+    private final FlowRequests requests;
 
-    public EmailCustomerAdminsDelegate(MailService mails, CustomerRepository customers) {
+    public EmailCustomerAdminsDelegate(MailService mails, CustomerRepository customers, FlowRequests requests) {
+        this.requests = requests;
         this.mails = mails;
         this.customers = customers;
     }
@@ -36,7 +39,7 @@ public class EmailCustomerAdminsDelegate implements JavaDelegate {
         if (template == null) {
             throw new IllegalStateException("task " + execution.getCurrentActivityId() + " has no mailTemplate property");
         }
-        long customerId = ProcessVariables.number(execution, "customerId");
+        long customerId = requests.customerIdOf(execution);
         Customer customer = customers.findById(customerId).orElseThrow();
         Number partnerId = (Number) execution.getVariable("partnerId");
         Object mailKey = execution.getVariable("mailKey");

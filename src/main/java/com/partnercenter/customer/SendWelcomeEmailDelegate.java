@@ -8,6 +8,7 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.request.FlowRequests;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Inputs: {@code mailTo} (the admin's address), {@code mailLanguage}, {@code customerAdminUserId},
  * {@code customerName}, {@code partnerId}; {@code customerCreated=false} (an existing account) sends the
  * welcome without a link. The camunda:property {@code mailTemplate} chooses another template with the same
- * inputs (a password reset, a new partner user's welcome). The link never enters a process variable (a partner can read those); it is
+ * inputs (a password reset, a new partner user's welcome). In a flow with a request, the account must be an admin
+ * of the request's customer and {@code mailTo} its address (a set-password link never opens another account). The link never enters a process variable (a partner can read those); it is
  * committed in its own transaction before the mail leaves, so a retried job never mails a dead link,
  * and a retry after the mail was sent does nothing.
  */
@@ -39,9 +41,14 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
     private final LinkService links;
     private final PartnerRepository partners;
     private final TransactionTemplate newTransaction;
+    private final FlowRequests requests;
+    private final CustomerRepository customers;
 
     public SendWelcomeEmailDelegate(MailService mails, LinkService links,
-            PartnerRepository partners, PlatformTransactionManager transactions) {
+            PartnerRepository partners, PlatformTransactionManager transactions, FlowRequests requests,
+            CustomerRepository customers) {
+        this.requests = requests;
+        this.customers = customers;
         this.mails = mails;
         this.links = links;
         this.partners = partners;
@@ -53,6 +60,16 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String to = required(execution, "mailTo");
         String userId = required(execution, "customerAdminUserId");
+        requests.find(execution.getProcessInstanceId()).ifPresent(request -> {
+            // a flow's new customer admin: the set-password link opens that admin's account, mailed to its address
+            Long customerId = request.customerId();
+            boolean admin = customerId != null && customers.findAdminByUserId(userId)
+                    .filter(a -> a.customerId() == customerId && a.email().equalsIgnoreCase(to)).isPresent();
+            if (!admin) {
+                throw new IllegalStateException("'" + userId + "' <" + to + "> is not an admin of the customer of "
+                        + execution.getProcessBusinessKey() + ": no welcome mail");
+            }
+        });
         Number partnerId = (Number) execution.getVariable("partnerId");
         String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 null, to);

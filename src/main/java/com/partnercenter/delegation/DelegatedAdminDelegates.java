@@ -136,6 +136,17 @@ public class DelegatedAdminDelegates {
     }
 
     /**
+     * Candidate group of "Review delegated administration request": the admins of the relationship's customer, from
+     * the relationship's row (never from a variable).
+     */
+    public String customerGroup(DelegateExecution execution) {
+        return relationships.findByProcessInstance(execution.getProcessInstanceId())
+                .map(r -> com.partnercenter.security.Groups.customerGroup(r.customerId()))
+                .orElseThrow(() -> new IllegalStateException("no relationship for instance "
+                        + execution.getProcessInstanceId()));
+    }
+
+    /**
      * The relationship of this instance, from the database: whoever completes a task may also write process
      * variables, so the terms (customer, role, duration, renewal) are never taken from variables; they are
      * written back for the steps and mails that follow.

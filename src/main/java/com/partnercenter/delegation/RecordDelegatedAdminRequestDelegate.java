@@ -4,6 +4,7 @@ import com.partnercenter.customer.Customer;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.security.IdentityAdmin;
 import com.partnercenter.platform.Language;
 import java.util.List;
@@ -33,9 +34,11 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
     private final PartnerRepository partners;
     private final IdentityAdmin identity;
     private final DelegatedAdminRequest request;
+    private final FlowRequests requests;
 
     public RecordDelegatedAdminRequestDelegate(RelationshipRepository relationships, PartnerRepository partners,
-            IdentityAdmin identity, DelegatedAdminRequest request) {
+            IdentityAdmin identity, DelegatedAdminRequest request, FlowRequests requests) {
+        this.requests = requests;
         this.relationships = relationships;
         this.partners = partners;
         this.identity = identity;
@@ -65,6 +68,8 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
             throw new BpmnError(INVALID_REQUEST, String.join("\n", request.problems(partner, execution::getVariable,
                     language)));
         }
+        requests.setCustomer(execution.getProcessInstanceId(), customer.id());
+        requests.setDelegatedAdminRole(execution.getProcessInstanceId(), role.name());
         identity.ensureGroupInTenant(partner.tenantId(), customer.groupId());
         // a customer that already agreed (ticked it on an accept page confirmed from its admin mailbox) is not
         // asked again; only the application may say so, never a signed-in user starting the flow

@@ -212,7 +212,8 @@ public class OfferAcceptances implements FlowAcceptance {
         if (offerInstance == null) {
             throw new MismatchingMessageCorrelationException("the offer " + offer.businessKey() + " has ended");
         }
-        Map<String, Object> vars = new HashMap<>(partnerContact(offer));
+        Map<String, Object> vars = new HashMap<>(acceptances.partnerContact(
+                partners.findById(offer.partnerId()).orElseThrow(), offer.processInstanceId()));
         vars.putAll(AcceptanceService.variables(acceptance));
         vars.put("partnerId", offer.partnerId());
         vars.put("offerId", offer.id());
@@ -237,25 +238,6 @@ public class OfferAcceptances implements FlowAcceptance {
             links.revokeAllOf(offer.processInstanceId());
             offerSteps.correlateIfWaiting(offer.processInstanceId(), OfferDelegates.ACCEPTED_MESSAGE, Map.of());
         }
-    }
-
-    /**
-     * The partner's name and the address and language of the partner user who made the offer, read from the
-     * partner's rows and the instance's start user (immutable), not from the offer instance's variables, which
-     * the assignee of "Manage the offer" could change. The variables serve only when that user is gone.
-     */
-    private Map<String, Object> partnerContact(PurchaseOffer offer) {
-        Map<String, Object> vars = new HashMap<>(runtime.getVariables(offer.processInstanceId(), OFFER_TERMS));
-        partners.findById(offer.partnerId()).ifPresent(p -> vars.put("partnerName", p.name()));
-        var started = history.createHistoricProcessInstanceQuery().processInstanceId(offer.processInstanceId())
-                .singleResult();
-        Optional.ofNullable(started).map(HistoricProcessInstance::getStartUserId).flatMap(partners::findUserByUserId)
-                .filter(user -> user.partnerId() == offer.partnerId())
-                .ifPresent(user -> {
-                    vars.put("partnerUserEmail", user.email());
-                    vars.put("partnerUserLanguage", user.language());
-                });
-        return vars;
     }
 
     /** Delegated administration the offer asks for, while the partner still holds the authorization. */

@@ -8,6 +8,8 @@ import com.partnercenter.delegation.RequestedRole;
 import com.partnercenter.link.InvitationRecipients;
 import com.partnercenter.link.InvitationRequest;
 import com.partnercenter.platform.Language;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.partner.Partner;
@@ -45,11 +47,13 @@ public class OfferDelegates {
     private final InvitationRecipients recipientMails;
     private final RuntimeService runtime;
     private final PurchaseOfferRequest request;
+    private final FlowRequests requests;
 
     public OfferDelegates(CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
             OfferRepository offers, LinkService links, InvitationRecipients recipientMails, RuntimeService runtime,
-            PurchaseOfferRequest request) {
+            PurchaseOfferRequest request, FlowRequests requests) {
         this.request = request;
+        this.requests = requests;
         this.catalogue = catalogue;
         this.partners = partners;
         this.customers = customers;
@@ -115,6 +119,10 @@ public class OfferDelegates {
             String role = RequestedRole.of(execution.getVariable("includeDelegatedAdmin"),
                     execution.getVariable("delegatedAdminRole"));
             List<String> recipients = InvitationRequest.recipients(execution.getVariable("recipientEmails"));
+            if (target != null) {
+                requests.setCustomer(execution.getProcessInstanceId(), target.id());
+            }
+            requests.setDelegatedAdminRole(execution.getProcessInstanceId(), role);
             execution.setVariable("targetCustomerId", target == null ? null : target.id());
             execution.setVariable("targetCustomerName", target == null ? null : target.name());
             execution.setVariable("includeDelegatedAdmin", role != null);

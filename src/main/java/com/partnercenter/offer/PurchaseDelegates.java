@@ -2,12 +2,16 @@ package com.partnercenter.offer;
 
 import static com.partnercenter.platform.ProcessVariables.number;
 
+import com.partnercenter.acceptance.AcceptanceRepository;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.partnerofrecord.PartnerOfRecordService;
 import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.platform.ModelProperties;
@@ -41,10 +45,14 @@ public class PurchaseDelegates {
     private final PartnerOfRecordService partnerOfRecord;
     private final MailService mails;
     private final OfferDelegates offerSteps;
+    private final FlowRequests requests;
+    private final AcceptanceRepository acceptances;
 
     public PurchaseDelegates(OfferRepository offers, SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, PartnerRepository partners, PartnerOfRecordService partnerOfRecord,
-            MailService mails, OfferDelegates offerSteps) {
+            MailService mails, OfferDelegates offerSteps, FlowRequests requests, AcceptanceRepository acceptances) {
+        this.requests = requests;
+        this.acceptances = acceptances;
         this.offerSteps = offerSteps;
         this.offers = offers;
         this.subscriptions = subscriptions;
@@ -54,9 +62,47 @@ public class PurchaseDelegates {
         this.mails = mails;
     }
 
+    /**
+     * "Record the request" (first step of a purchase, which the application starts when a customer confirmed its
+     * acceptance): the purchase's request, from the confirmed acceptance of a purchase offer link and the offer's rows
+     * — the offer's partner (in this instance's tenant), the existing customer whose admin accepted (if any), delegated
+     * administration the offer asks for while the partner holds it, the partner user who made the offer. No variable
+     * decides it but {@code acceptanceId}, which must name a confirmed acceptance of such a link.
+     */
+    @Bean
+    public JavaDelegate recordPurchaseRequest() {
+        return execution -> {
+            long acceptanceId = number(execution, "acceptanceId");
+            acceptances.findById(acceptanceId).filter(a -> "CONFIRMED".equals(a.status()))
+                    .orElseThrow(() -> new IllegalStateException("acceptance " + acceptanceId + " is not confirmed"));
+            OfferRepository.OfferAcceptance accepted = offers.findAcceptance(acceptanceId).orElseThrow(
+                    () -> new IllegalStateException("acceptance " + acceptanceId + " does not answer a purchase offer"));
+            PurchaseOffer offer = offers.findById(accepted.offerId()).orElseThrow();
+            Partner partner = partners.findById(offer.partnerId()).orElseThrow();
+            if (!partner.tenantId().equals(execution.getTenantId())) {
+                throw new IllegalStateException("the offer of acceptance " + acceptanceId + " is not this tenant's");
+            }
+            String requestedBy = requests.find(offer.processInstanceId()).map(FlowRequest::requestedBy).orElse(null);
+            String role = offer.delegatedAdminRole() != null && partner.has(ProgramAuthorization.DELEGATED_ADMIN)
+                    ? offer.delegatedAdminRole() : null;
+            String instance = execution.getProcessInstanceId();
+            requests.record(execution, partner.id(), requestedBy);
+            requests.setAcceptance(instance, acceptanceId);
+            if (accepted.customerId() != null) {
+                requests.setCustomer(instance, accepted.customerId());
+            }
+            requests.setDelegatedAdminRole(instance, role);
+        };
+    }
+
+    /** Gateway "New or existing customer?": the admin of an existing customer accepted (the request names it). */
+    public boolean existingCustomer(DelegateExecution execution) {
+        return requests.of(execution).customerId() != null;
+    }
+
     /** The SKU codes the customer accepted, in line order (the per-line sub-process's collection). */
-    public List<String> skus(Object acceptanceId) {
-        return offers.acceptedLines(((Number) acceptanceId).longValue()).stream()
+    public List<String> skus(DelegateExecution execution) {
+        return offers.acceptedLines(requests.of(execution).acceptanceId()).stream()
                 .map(OfferRepository.AcceptedLine::skuCode).toList();
     }
 
@@ -68,8 +114,8 @@ public class PurchaseDelegates {
     @Bean
     public JavaDelegate planPurchase() {
         return execution -> {
-            long acceptanceId = number(execution, "acceptanceId");
-            List<Subscription> owned = subscriptions.findByCustomer(number(execution, "customerId"));
+            long acceptanceId = requests.of(execution).acceptanceId();
+            List<Subscription> owned = subscriptions.findByCustomer(requests.customerIdOf(execution));
             int alreadyActive = 0;
             for (OfferRepository.AcceptedLine line : offers.acceptedLines(acceptanceId)) {
                 Optional<Subscription> active = owned.stream().filter(s -> s.skuCode().equals(line.skuCode())
@@ -115,8 +161,8 @@ public class PurchaseDelegates {
     @Bean
     public JavaDelegate finishTrialConversion() {
         return execution -> {
-            long subscriptionId = number(execution, "subscriptionId");
-            long partnerId = number(execution, "partnerId");
+            long subscriptionId = ownSubscription(execution);
+            long partnerId = requests.of(execution).partnerId();
             String changeId = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
                     + subscriptionId;
             subscriptions.processInstanceOf(subscriptionId).ifPresent(trialInstance -> offerSteps.correlateIfWaiting(
@@ -133,8 +179,8 @@ public class PurchaseDelegates {
     /** "Record the line done": the subscription created or converted for the line. */
     @Bean
     public JavaDelegate recordPurchaseLine() {
-        return execution -> offers.planLine(number(execution, "acceptanceId"), (String) execution.getVariable("skuCode"),
-                (String) execution.getVariable("lineAction"), number(execution, "subscriptionId"));
+        return execution -> offers.planLine(requests.of(execution).acceptanceId(),
+                (String) execution.getVariable("skuCode"), line(execution).action(), ownSubscription(execution));
     }
 
     /**
@@ -147,9 +193,10 @@ public class PurchaseDelegates {
     public JavaDelegate emailPurchaseConfirmation() {
         return execution -> {
             boolean customer = "CUSTOMER".equals(String.valueOf(ModelProperties.get(execution, "recipient")));
-            Partner partner = partners.findById(number(execution, "partnerId")).orElseThrow();
+            FlowRequest request = requests.of(execution);
+            Partner partner = partners.findById(request.partnerId()).orElseThrow();
             Map<String, Object> model = new HashMap<>(execution.getVariables());
-            model.put("lines", purchased(number(execution, "acceptanceId")));
+            model.put("lines", purchased(request.acceptanceId()));
             String to = (String) execution.getVariable(customer ? "adminEmail" : "partnerUserEmail");
             String language = (String) execution.getVariable(customer ? "customerLanguage" : "partnerUserLanguage");
             mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),
@@ -175,9 +222,19 @@ public class PurchaseDelegates {
         return rows;
     }
 
+    /** The subscription provisioning created or converted for the line: the request's customer's. */
+    private long ownSubscription(DelegateExecution execution) {
+        long subscriptionId = number(execution, "subscriptionId");
+        long customerId = requests.customerIdOf(execution);
+        subscriptions.findById(subscriptionId).filter(s -> s.customerId() == customerId)
+                .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId + " is not customer "
+                        + customerId + "'s"));
+        return subscriptionId;
+    }
+
     private OfferRepository.AcceptedLine line(DelegateExecution execution) {
         String sku = (String) execution.getVariable("skuCode");
-        return offers.acceptedLines(number(execution, "acceptanceId")).stream()
+        return offers.acceptedLines(requests.of(execution).acceptanceId()).stream()
                 .filter(l -> l.skuCode().equals(sku)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no accepted line " + sku));
     }

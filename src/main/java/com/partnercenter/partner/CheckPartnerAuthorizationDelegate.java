@@ -1,6 +1,7 @@
 package com.partnercenter.partner;
 
 import com.partnercenter.platform.BusinessKeys;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.platform.CommandUser;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.Language;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Outputs: {@code partnerAuthorized}, {@code refusalReason} (in the user's language), and the partner's
  * and user's details ({@code partnerId}, {@code partnerName}, {@code partnerAdvisorCode},
  * {@code partnerUserEmail}, {@code partnerUserLanguage}). Sets a readable business key when there is
- * none. A refusal is a normal outcome for the process to model, never an exception.
+ * none, and records the flow's request (partner, the user who asked: {@code request.FlowRequests}) when it may go
+ * on. A refusal is a normal outcome for the process to model, never an exception.
  */
 @Component("checkPartnerAuthorization")
 public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
@@ -31,9 +33,11 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
     private final PartnerRepository partners;
     private final IdentityService identity;
     private final FlowStartPermissions permissions;
+    private final FlowRequests requests;
 
     public CheckPartnerAuthorizationDelegate(PartnerRepository partners, IdentityService identity,
-            FlowStartPermissions permissions) {
+            FlowStartPermissions permissions, FlowRequests requests) {
+        this.requests = requests;
         this.partners = partners;
         this.identity = identity;
         this.permissions = permissions;
@@ -88,7 +92,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
             refuse(execution, language, decision);
             return;
         }
-        authorize(execution);
+        authorize(execution, partner, partnerUser.userId());
     }
 
     /**
@@ -116,7 +120,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         describePartner(execution, partner);
         FlowStartPermissions.Decision decision = permissions.authorizationsOf(partner, requirements);
         if (decision.allowed()) {
-            authorize(execution);
+            authorize(execution, partner, (String) execution.getVariable("requestedBy"));
         } else {
             refuse(execution, language, decision);
         }
@@ -134,7 +138,9 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         }
     }
 
-    private static void authorize(DelegateExecution execution) {
+    /** The flow may go on: its request is recorded (partner, the user who asked), bound to the instance. */
+    private void authorize(DelegateExecution execution, Partner partner, String requestedBy) {
+        requests.record(execution, partner.id(), requestedBy);
         execution.setVariable("partnerAuthorized", true);
         execution.setVariable("refusalReason", null);
     }

@@ -3,6 +3,7 @@ package com.partnercenter.partnerofrecord;
 import static com.partnercenter.platform.ProcessVariables.number;
 
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.request.FlowRequests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +26,11 @@ import org.springframework.context.annotation.Configuration;
 public class PartnerOfRecordDelegates {
 
     private final PartnerOfRecordService service;
+    private final FlowRequests requests;
 
-    public PartnerOfRecordDelegates(PartnerOfRecordService service) {
+    public PartnerOfRecordDelegates(PartnerOfRecordService service, FlowRequests requests) {
         this.service = service;
+        this.requests = requests;
     }
 
     @Bean("recordSubscriptionChange")
@@ -51,7 +54,8 @@ public class PartnerOfRecordDelegates {
         return execution -> {
             long subscriptionId = number(execution, "subscriptionId");
             // the outcome is on the subscription's history, where the confirmation mail reads it
-            service.changePartnerOfRecord(subscriptionId, number(execution, "partnerId"),
+            // the partner of the flow's request (its variable only for the partner pages' own processes)
+            service.changePartnerOfRecord(subscriptionId, requests.partnerIdOf(execution),
                     defaultChangeId(execution, subscriptionId), actor(execution));
         };
     }

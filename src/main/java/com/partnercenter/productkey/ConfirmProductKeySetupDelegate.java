@@ -8,7 +8,8 @@ import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.partnerofrecord.SubscriptionHistoryRepository;
-import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * BPMN "Confirm to the partner and the customer" (asynchronous with retries, like {@code sendEmail}): the
  * partner user ({@code partnerUserEmail}) gets {@value #PARTNER_TEMPLATE} and every admin of the customer
- * {@code customerId} gets {@value #CUSTOMER_TEMPLATE}, each listing the subscriptions created from the keys this
+ * of the setup's request gets {@value #CUSTOMER_TEMPLATE}, each listing the subscriptions created from the keys this
  * instance redeemed (read from the database, not from variables); the partner's mail also says whether it is
  * partner of record of each. One mail per recipient, however often the job is retried.
  */
@@ -38,10 +39,12 @@ public class ConfirmProductKeySetupDelegate implements JavaDelegate {
     private final SubscriptionHistoryRepository history;
     private final CatalogueRepository catalogue;
     private final CustomerRepository customers;
+    private final FlowRequests requests;
 
     public ConfirmProductKeySetupDelegate(MailService mails, ProductKeyRepository keys,
             SubscriptionRepository subscriptions, SubscriptionHistoryRepository history, CatalogueRepository catalogue,
-            CustomerRepository customers) {
+            CustomerRepository customers, FlowRequests requests) {
+        this.requests = requests;
         this.mails = mails;
         this.keys = keys;
         this.subscriptions = subscriptions;
@@ -52,8 +55,9 @@ public class ConfirmProductKeySetupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long customerId = ProcessVariables.number(execution, "customerId");
-        long partnerId = ProcessVariables.number(execution, "partnerId");
+        FlowRequest request = requests.of(execution);
+        long customerId = requests.customerIdOf(execution);
+        long partnerId = request.partnerId();
         Customer customer = customers.findById(customerId).orElseThrow();
         List<Map<String, Object>> items = new ArrayList<>();
         for (ProductKey key : keys.findReservedBy(execution.getProcessInstanceId())) {

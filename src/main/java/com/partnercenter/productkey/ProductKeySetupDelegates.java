@@ -12,6 +12,8 @@ import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.time.Instant;
@@ -43,8 +45,8 @@ import org.springframework.context.annotation.Configuration;
  *       a key another setup holds or used refuses the whole setup (and releases what it reserved).</li>
  *   <li>{@code ${releaseProductKeys}} "Release the keys" (also the process end listener): gives back every key
  *       this instance reserved and did not redeem.</li>
- *   <li>{@code ${readProductKey}}: for the loop's {@code productKey}, sets {@code skuCode}, {@code licenses},
- *       {@code termMonths}, {@code subscriptionStatus=ACTIVE}, {@code subscriptionOrigin=PRODUCT_KEY}.</li>
+ *   <li>"Create the subscription" (external task, {@code subscriptionFrom = productKey}): the provisioning worker
+ *       reads SKU, licenses and term of the loop's {@code productKey} from its row ({@link ProductKeySubscriptionSource}).</li>
  *   <li>{@code ${redeemProductKey}} "Record the key redeemed": the key gets customer, subscription and time (the
  *       subscription was created with the key's term: {@code termMonths} above).</li>
  * </ul>
@@ -61,11 +63,13 @@ public class ProductKeySetupDelegates {
     private final SubscriptionRepository subscriptions;
     private final AuditLog audit;
     private final ProductKeySetupRequest request;
+    private final FlowRequests requests;
 
     public ProductKeySetupDelegates(ProductKeyRepository keys, PartnerRepository partners, CustomerRepository customers,
             CatalogueRepository catalogue, SubscriptionRepository subscriptions, AuditLog audit,
-            ProductKeySetupRequest request) {
+            ProductKeySetupRequest request, FlowRequests requests) {
         this.request = request;
+        this.requests = requests;
         this.keys = keys;
         this.partners = partners;
         this.customers = customers;
@@ -86,7 +90,11 @@ public class ProductKeySetupDelegates {
             if (!checked.problems().isEmpty()) {
                 throw new BpmnError(INVALID_REQUEST, String.join("\n", checked.problems()));
             }
+            String instance = execution.getProcessInstanceId();
             if (checked.newCustomer()) {
+                requests.setNewCustomer(instance, new FlowRequest.NewCustomer(checked.name(), checked.domain(),
+                        checked.country(), checked.language(), checked.adminFirstName(), checked.adminLastName(),
+                        checked.adminEmail()));
                 execution.setVariable("newCustomer", true);
                 execution.setVariable("customerDomain", checked.domain());
                 execution.setVariable("customerCountry", checked.country());
@@ -97,6 +105,7 @@ public class ProductKeySetupDelegates {
                 execution.setVariable("adminEmail", checked.adminEmail());
             } else {
                 Customer c = checked.customer();
+                requests.setCustomer(instance, c.id());
                 execution.setVariable("newCustomer", false);
                 execution.setVariable("customerId", c.id());
                 execution.setVariable("customerName", c.name());
@@ -104,6 +113,7 @@ public class ProductKeySetupDelegates {
                 execution.setVariable("customerLanguage", c.language());
                 execution.setVariable("customerCreated", false);
             }
+            requests.setDelegatedAdminRole(instance, checked.delegatedAdmin());
             execution.setVariable("productKeyCodes", String.join(",", checked.codes()));
             execution.setVariable("productKeyCount", checked.codes().size());
             execution.setVariable("offerDelegatedAdmin", checked.offerDelegatedAdmin());
@@ -152,24 +162,11 @@ public class ProductKeySetupDelegates {
                 : List.of(productKeyCodes.split(","));
     }
 
-    @Bean("readProductKey")
-    public JavaDelegate readProductKey() {
-        return execution -> {
-            ProductKey key = heldKey(execution);
-            execution.setVariable("skuCode", key.skuCode());
-            execution.setVariable("skuName", catalogue.find(key.skuCode()).map(Sku::name).orElse(key.skuCode()));
-            execution.setVariable("licenses", key.licenses());
-            execution.setVariable("termMonths", key.termMonths());
-            execution.setVariable("subscriptionStatus", Subscription.Status.ACTIVE.name());
-            execution.setVariable("subscriptionOrigin", Subscription.Origin.PRODUCT_KEY.name());
-        };
-    }
-
     @Bean("redeemProductKey")
     public JavaDelegate redeemProductKey() {
         return execution -> {
             ProductKey key = heldKey(execution);
-            long customerId = ProcessVariables.number(execution, "customerId");
+            long customerId = requests.customerIdOf(execution);
             long subscriptionId = ProcessVariables.number(execution, "subscriptionId");
             Subscription subscription = subscriptions.findById(subscriptionId).orElseThrow(
                     () -> new IllegalStateException("subscription " + subscriptionId + " does not exist"));

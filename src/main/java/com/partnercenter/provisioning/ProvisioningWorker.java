@@ -1,7 +1,12 @@
 package com.partnercenter.provisioning;
 
 import com.partnercenter.subscription.Subscription;
+import com.partnercenter.acceptance.Acceptance;
+import com.partnercenter.acceptance.AcceptanceRepository;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -17,17 +22,18 @@ import org.springframework.stereotype.Component;
  * application's own process by default (against its REST API, as the provisioning service account),
  * or in separate worker processes (profile "worker").
  *
- * <p>Contract: the task's camunda:property (or variable) {@code provisioningOperation} says what to do; {@code provisioningKey}
- * (optional, default process instance id + activity id) makes it idempotent.
+ * <p>Contract: the step's camunda:property {@code provisioningOperation} says what to do; {@code provisioningKey}
+ * (optional variable, default process instance id + activity id) makes it idempotent. Who, for whom and how much
+ * come from the instance's request ({@code request.FlowRequests}, checked to belong to the task's tenant), never from
+ * a variable:
  * <ul>
- *   <li>{@code CREATE_CUSTOMER}: customerName, customerDomain, customerCountry, customerLanguage,
- *       adminFirstName, adminLastName, adminEmail, partnerId (optional) → customerId,
- *       customerAdminUserId, customerCreated; BPMN error DOMAIN_TAKEN when the domain is someone else's.</li>
- *   <li>{@code CREATE_SUBSCRIPTION}: customerId, skuCode, licenses, subscriptionStatus (TRIAL/ACTIVE),
- *       subscriptionOrigin, partnerOfRecordId (optional), termMonths (optional, else the SKU's term)
- *       → subscriptionId, subscriptionEndDate.</li>
- *   <li>{@code CONVERT_TRIAL}: trialSubscriptionId, licenses → subscriptionId, subscriptionEndDate (the trial,
- *       now ACTIVE with that count for the SKU's term).</li>
+ *   <li>{@code CREATE_CUSTOMER}: the customer of the request's confirmed acceptance (as the customer entered it on the
+ *       accept page) or the new customer the partner entered, linked to the request's partner → customerId,
+ *       customerAdminUserId, customerCreated (also recorded on the request); BPMN error DOMAIN_TAKEN when the domain is
+ *       someone else's.</li>
+ *   <li>{@code CREATE_SUBSCRIPTION} and {@code CONVERT_TRIAL}: what the {@link SubscriptionSource} the step names in
+ *       camunda:property {@value SubscriptionSource#PROPERTY} orders for the request's customer → subscriptionId,
+ *       subscriptionEndDate.</li>
  * </ul>
  * Technical failures are retried ({@value #RETRIES} attempts, growing back-off) and then become an
  * incident with the cause; bad input becomes an incident at once.
@@ -47,14 +53,22 @@ public class ProvisioningWorker implements ExternalTaskHandler {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningWorker.class);
 
     private final ProvisioningService provisioning;
+    private final FlowRequests requests;
+    private final AcceptanceRepository acceptances;
+    private final Map<String, SubscriptionSource> sources = new HashMap<>();
 
-    public ProvisioningWorker(ProvisioningService provisioning) {
+    public ProvisioningWorker(ProvisioningService provisioning, FlowRequests requests, AcceptanceRepository acceptances,
+            List<SubscriptionSource> sources) {
         this.provisioning = provisioning;
+        this.requests = requests;
+        this.acceptances = acceptances;
+        sources.forEach(source -> this.sources.put(source.name(), source));
     }
 
     /** One provisioning task, whichever API fetched it (external task client, or the engine in tests). */
     public interface Task {
         String processInstanceId();
+        String tenantId();
         String activityId();
         Integer retries();
         /** The BPMN element's camunda:property, if any. */
@@ -73,6 +87,7 @@ public class ProvisioningWorker implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         handle(new Task() {
             public String processInstanceId() { return task.getProcessInstanceId(); }
+            public String tenantId() { return task.getTenantId(); }
             public String activityId() { return task.getActivityId(); }
             public Integer retries() { return task.getRetries(); }
             public String extensionProperty(String name) { return task.getExtensionProperty(name); }
@@ -111,56 +126,41 @@ public class ProvisioningWorker implements ExternalTaskHandler {
 
     Map<String, Object> provision(Task task) {
         String operation = task.extensionProperty("provisioningOperation");
-        Object op = operation != null ? operation : task.variable("provisioningOperation");
+        if (operation == null) {
+            throw new IllegalArgumentException("the step has no camunda:property provisioningOperation");
+        }
         Object explicitKey = task.variable("provisioningKey");
         String requestKey = explicitKey != null ? explicitKey.toString()
                 : task.processInstanceId() + "/" + task.activityId();
-        return provision(op, requestKey, task::variable);
-    }
-
-    public interface Variables {
-        <T> T get(String name);
-    }
-
-    Map<String, Object> provision(Object operation, String requestKey, Variables vars) {
-        if (operation == null) {
-            throw new IllegalArgumentException("provisioningOperation is missing");
+        FlowRequest request;
+        try {
+            request = requests.of(task.processInstanceId(), task.tenantId());
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
         Map<String, Object> out = new HashMap<>();
-        switch (operation.toString()) {
+        switch (operation) {
             case "CREATE_CUSTOMER" -> {
-                var request = new CustomerRequest(required(vars, "customerName"), required(vars, "customerDomain"),
-                        required(vars, "customerCountry"), required(vars, "customerLanguage"),
-                        required(vars, "adminFirstName"), required(vars, "adminLastName"),
-                        required(vars, "adminEmail"), asLong(vars.get("partnerId")));
-                var created = provisioning.createCustomer(request, requestKey);
+                var created = provisioning.createCustomer(customerOf(request), requestKey);
+                requests.setCreatedCustomer(request.processInstanceId(), created.customerId());
                 out.put("customerId", created.customerId());
                 out.put("customerAdminUserId", created.adminUserId());
                 out.put("customerCreated", created.created());
             }
-            case "CREATE_SUBSCRIPTION" -> {
-                Long customerId = asLong(vars.get("customerId"));
-                Long licenses = asLong(vars.get("licenses"));
-                if (customerId == null) {
-                    throw new IllegalArgumentException("variable customerId is missing");
+            case "CREATE_SUBSCRIPTION", "CONVERT_TRIAL" -> {
+                SubscriptionOrder order = source(task).order(request, task);
+                Subscription subscription;
+                if (order instanceof SubscriptionOrder.Create create && operation.equals("CREATE_SUBSCRIPTION")) {
+                    subscription = provisioning.createSubscription(create.customerId(), create.skuCode(),
+                            create.licenses(), create.status(), create.origin(), create.partnerOfRecordId(),
+                            create.termMonths(), requestKey);
+                } else if (order instanceof SubscriptionOrder.Convert convert && operation.equals("CONVERT_TRIAL")) {
+                    subscription = provisioning.convertTrial(convert.trialSubscriptionId(), convert.licenses(),
+                            requestKey);
+                } else {
+                    throw new IllegalArgumentException(operation + " at " + task.activityId() + ": its source orders "
+                            + order.getClass().getSimpleName());
                 }
-                var status = Subscription.Status.valueOf(required(vars, "subscriptionStatus"));
-                var origin = Subscription.Origin.valueOf(required(vars, "subscriptionOrigin"));
-                Long termMonths = asLong(vars.get("termMonths"));
-                var subscription = provisioning.createSubscription(customerId, required(vars, "skuCode"),
-                        licenses == null ? 0 : Math.toIntExact(licenses), status, origin,
-                        asLong(vars.get("partnerOfRecordId")), termMonths == null ? null : Math.toIntExact(termMonths),
-                        requestKey);
-                out.put("subscriptionId", subscription.id());
-                out.put("subscriptionEndDate", subscription.endDate().toString());
-            }
-            case "CONVERT_TRIAL" -> {
-                Long trialId = asLong(vars.get("trialSubscriptionId"));
-                Long licenses = asLong(vars.get("licenses"));
-                if (trialId == null || licenses == null) {
-                    throw new IllegalArgumentException("variables trialSubscriptionId and licenses are required");
-                }
-                var subscription = provisioning.convertTrial(trialId, Math.toIntExact(licenses), requestKey);
                 out.put("subscriptionId", subscription.id());
                 out.put("subscriptionEndDate", subscription.endDate().toString());
             }
@@ -169,26 +169,35 @@ public class ProvisioningWorker implements ExternalTaskHandler {
         return out;
     }
 
-    private static String required(Variables vars, String name) {
-        Object value = vars.get(name);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException("variable " + name + " is missing");
+    /** The customer to create: as its admin entered it on the accept page, or as the partner entered it. */
+    private CustomerRequest customerOf(FlowRequest request) {
+        if (request.acceptanceId() != null) {
+            Acceptance a = acceptances.findById(request.acceptanceId()).orElseThrow(() -> new IllegalArgumentException(
+                    "acceptance " + request.acceptanceId() + " of the request does not exist"));
+            if (!"CONFIRMED".equals(a.status())) {
+                throw new IllegalArgumentException("acceptance " + a.id() + " is " + a.status() + ", not confirmed");
+            }
+            return new CustomerRequest(a.organizationName(), a.domain(), a.country(), a.language(), a.adminFirstName(),
+                    a.adminLastName(), a.adminEmail(), request.partnerId());
         }
-        return value.toString();
+        FlowRequest.NewCustomer c = request.newCustomer();
+        if (c == null) {
+            throw new IllegalArgumentException("the request of " + request.processInstanceId()
+                    + " names no customer to create");
+        }
+        return new CustomerRequest(c.name(), c.domain(), c.country(), c.language(), c.adminFirstName(),
+                c.adminLastName(), c.adminEmail(), request.partnerId());
     }
 
-    private static Long asLong(Object value) {
-        if (value == null) {
-            return null;
+    private SubscriptionSource source(Task task) {
+        String name = task.extensionProperty(SubscriptionSource.PROPERTY);
+        SubscriptionSource source = name == null ? null : sources.get(name);
+        if (source == null) {
+            throw new IllegalArgumentException("the step " + task.activityId() + " names no known subscription source "
+                    + "(camunda:property " + SubscriptionSource.PROPERTY + " = " + name + ", known: "
+                    + new java.util.TreeSet<>(sources.keySet()) + ")");
         }
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(value.toString());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a whole number");
-        }
+        return source;
     }
 
     private static String rootMessage(Throwable e) {

@@ -7,9 +7,11 @@ import com.partnercenter.delegation.RequestedRole;
 import com.partnercenter.link.InvitationRecipients;
 import com.partnercenter.link.InvitationRequest;
 import com.partnercenter.platform.Language;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
@@ -41,11 +43,13 @@ public class TrialDelegates {
     private final LinkService links;
     private final InvitationRecipients recipientMails;
     private final TrialInvitationRequest request;
+    private final FlowRequests requests;
 
     public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners,
             SubscriptionRepository subscriptions, AcceptanceRepository acceptances, LinkService links,
-            InvitationRecipients recipientMails, TrialInvitationRequest request) {
+            InvitationRecipients recipientMails, TrialInvitationRequest request, FlowRequests requests) {
         this.request = request;
+        this.requests = requests;
         this.catalogue = catalogue;
         this.partners = partners;
         this.subscriptions = subscriptions;
@@ -73,6 +77,8 @@ public class TrialDelegates {
             String role = RequestedRole.of(execution.getVariable("includeDelegatedAdmin"),
                     execution.getVariable("delegatedAdminRole"));
             List<String> recipients = InvitationRequest.recipients(execution.getVariable("recipientEmails"));
+            requests.setSku(execution.getProcessInstanceId(), sku.code());
+            requests.setDelegatedAdminRole(execution.getProcessInstanceId(), role);
             execution.setVariable("skuCode", sku.code());
             execution.setVariable("skuName", sku.name());
             execution.setVariable("trialDays", sku.trialDays());
@@ -112,6 +118,39 @@ public class TrialDelegates {
     }
 
     /**
+     * "Record the request" (first step of a trial acceptance, which the application starts when a customer confirmed
+     * its acceptance): the trial's request, from the confirmed acceptance of a trial invitation link and the
+     * invitation's own request — the link's partner (in this instance's tenant), the invitation's SKU, delegated
+     * administration while the partner holds it, the partner user who sent the invitation. No variable decides it but
+     * {@code acceptanceId}, which must name a confirmed acceptance of such a link.
+     */
+    @Bean
+    public JavaDelegate recordTrialRequest() {
+        return execution -> {
+            long acceptanceId = ProcessVariables.number(execution, "acceptanceId");
+            var acceptance = acceptances.findById(acceptanceId).filter(a -> "CONFIRMED".equals(a.status()))
+                    .orElseThrow(() -> new IllegalStateException("acceptance " + acceptanceId + " is not confirmed"));
+            var invitation = links.findById(acceptance.linkId())
+                    .filter(l -> l.type() == com.partnercenter.link.LinkType.TRIAL_INVITATION)
+                    .orElseThrow(() -> new IllegalStateException("acceptance " + acceptanceId
+                            + " does not answer a trial invitation"));
+            Partner partner = partners.findById(invitation.partnerId()).orElseThrow();
+            if (!partner.tenantId().equals(execution.getTenantId())) {
+                throw new IllegalStateException("the invitation of acceptance " + acceptanceId + " is not this tenant's");
+            }
+            var asked = requests.find(invitation.processInstanceId()).orElseThrow(() -> new IllegalStateException(
+                    "the invitation " + invitation.businessKey() + " has no request"));
+            String role = asked.delegatedAdminRole() != null && partner.has(ProgramAuthorization.DELEGATED_ADMIN)
+                    ? asked.delegatedAdminRole() : null;
+            String instance = execution.getProcessInstanceId();
+            requests.record(execution, partner.id(), asked.requestedBy());
+            requests.setAcceptance(instance, acceptanceId);
+            requests.setSku(instance, asked.skuCode());
+            requests.setDelegatedAdminRole(instance, role);
+        };
+    }
+
+    /**
      * "Follow the trial": the subscription remembers this instance (a purchase converts the trial through
      * it); the trial's end and its reminders 7 and 1 days before become timer dates.
      */
@@ -119,9 +158,13 @@ public class TrialDelegates {
     public JavaDelegate watchTrial() {
         return execution -> {
             long subscriptionId = ProcessVariables.number(execution, "subscriptionId");
+            Subscription trial = subscriptions.findById(subscriptionId)
+                    .filter(s -> s.customerId() == requests.customerIdOf(execution))
+                    .filter(s -> s.status() == Subscription.Status.TRIAL)
+                    .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId
+                            + " is not the trial of this request's customer"));
             subscriptions.setProcessInstance(subscriptionId, execution.getProcessInstanceId());
-            Instant end = LocalDate.parse((String) execution.getVariable("subscriptionEndDate"))
-                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = trial.endDate().atStartOfDay(ZoneOffset.UTC).toInstant();
             execution.setVariable("trialEndsAt", Date.from(end));
             execution.setVariable("trialEndsAtText", dateText(end));
             execution.setVariable("reminder7At", Date.from(notBeforeNow(end.minus(Duration.ofDays(7)))));

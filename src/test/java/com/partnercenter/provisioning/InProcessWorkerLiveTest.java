@@ -6,15 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.support.FreePortInitializer;
+import com.partnercenter.support.ProvisioningProbe;
 import com.partnercenter.support.TestData;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,28 +40,25 @@ class InProcessWorkerLiveTest {
     @Autowired RepositoryService repository;
     @Autowired TestData data;
     @Autowired CustomerRepository customers;
+    @Autowired FlowRequests requests;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void theClientFetchesAndCompletesProvisioningOfAPartnersTenant() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("liveProvisioning")
-                .name("Live provisioning probe").camundaHistoryTimeToLive(1)
-                .startEvent().name("Start")
-                .serviceTask("Task_Provision").name("Create customer").camundaExternalTask("provisioning")
-                .userTask("Task_After").name("After")
-                .endEvent().name("End")
-                .done();
-        repository.createDeployment().addModelInstance("live-provisioning.bpmn", model).deploy();
+        repository.createDeployment().addModelInstance("live-provisioning.bpmn",
+                ProvisioningProbe.model("liveProvisioning")).deploy();
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         String domain = TestData.unique("live") + ".example";
 
-        ProcessInstance pi = runtime.createProcessInstanceByKey("liveProvisioning")
-                .businessKey("LIVE-" + domain)
-                .setVariables(Map.of("partnerTenantId", partner.tenantId(), "partnerId", partner.id(),
-                        "provisioningOperation", "CREATE_CUSTOMER",
-                        "customerName", "Live Co", "customerDomain", domain, "customerCountry", "DE",
-                        "customerLanguage", "en", "adminFirstName", "Liv", "adminLastName", "Worker",
-                        "adminEmail", "liv@" + domain))
-                .execute();
+        // the instance and its request commit together, as a flow's first step records it in the start transaction
+        ProcessInstance pi = transactions.execute(status -> {
+            ProcessInstance started = runtime.createProcessInstanceByKey("liveProvisioning")
+                    .businessKey("LIVE-" + domain)
+                    .setVariables(Map.of("partnerTenantId", partner.tenantId()))
+                    .execute();
+            ProvisioningProbe.request(requests, started, "liveProvisioning", partner, domain);
+            return started;
+        });
         assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

@@ -4,26 +4,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.partnercenter.acceptance.AcceptanceRepository;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.request.FlowRequests;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.QueryTimeoutException;
 
-/** How the worker reports each kind of outcome; the engine turns retries 0 into an incident. */
+/**
+ * How the worker reports each kind of outcome (the engine turns retries 0 into an incident), and that it takes who,
+ * for whom and what from the instance's request, in the task's tenant, never from a variable.
+ */
 class ProvisioningWorkerTest {
 
     private final ProvisioningService service = mock(ProvisioningService.class);
-    private final ProvisioningWorker worker = new ProvisioningWorker(service);
+    private final FlowRequests requests = mock(FlowRequests.class);
+    private final AcceptanceRepository acceptances = mock(AcceptanceRepository.class);
+    private final ProvisioningWorker worker = new ProvisioningWorker(service, requests, acceptances, List.of());
+
+    @BeforeEach
+    void aRequestWithANewCustomer() {
+        when(requests.of("pi-1", "partnerTEST")).thenReturn(new FlowRequest(1, "pi-1", "productKeySetup",
+                "partnerTEST", "PK-1", 3L, "alice", null, false, null, null, null,
+                new FlowRequest.NewCustomer("Acme", "acme.example", "FR", "fr", "Ada", "Lovelace", "ada@acme.example")));
+    }
 
     @Test
-    void completesWithTheCreatedCustomer() {
+    void completesWithTheCreatedCustomerOfTheRequest() {
         when(service.createCustomer(any(), eq("pi-1/Task_CreateCustomer")))
                 .thenReturn(new ProvisioningService.CustomerResult(42, "adac42", true));
-        Recorded out = run(customerTask(null));
+        FakeTask task = customerTask(null);
+        // variables cannot change who is created for which partner
+        task.vars.put("customerDomain", "victim.example");
+        task.vars.put("partnerId", 99L);
+        Recorded out = run(task);
         assertThat(out.completed).containsEntry("customerId", 42L).containsEntry("customerAdminUserId", "adac42")
                 .containsEntry("customerCreated", true);
+        verify(service).createCustomer(new CustomerRequest("Acme", "acme.example", "FR", "fr", "Ada", "Lovelace",
+                "ada@acme.example", 3L), "pi-1/Task_CreateCustomer");
+        verify(requests).setCreatedCustomer("pi-1", 42L);
+    }
+
+    @Test
+    void aRequestOfAnotherTenantOrNoneIsRefusedAtOnce() {
+        when(requests.of("pi-1", "partnerTEST")).thenThrow(new IllegalStateException(
+                "the request of instance pi-1 belongs to tenant partnerOTHER, not to the instance's tenant partnerTEST"));
+        Recorded out = run(customerTask(null));
+        assertThat(out.retries).isZero();
+        assertThat(out.failure).contains("belongs to tenant partnerOTHER");
+    }
+
+    @Test
+    void onlyTheModelChoosesTheOperationAndTheSubscriptionSource() {
+        FakeTask byVariable = customerTask(null);
+        byVariable.property = null;
+        byVariable.vars.put("provisioningOperation", "CREATE_CUSTOMER");
+        assertThat(run(byVariable).failure).contains("no camunda:property provisioningOperation");
+
+        FakeTask subscription = customerTask(null);
+        subscription.property = "CREATE_SUBSCRIPTION";
+        subscription.vars.put("subscriptionFrom", "trial");
+        assertThat(run(subscription).failure).contains("names no known subscription source");
     }
 
     @Test
@@ -58,11 +105,11 @@ class ProvisioningWorkerTest {
 
     @Test
     void badInputFailsAtOnceWithoutRetries() {
-        FakeTask task = customerTask(null);
-        task.vars.remove("adminEmail");
-        Recorded out = run(task);
+        when(requests.of("pi-1", "partnerTEST")).thenReturn(new FlowRequest(1, "pi-1", "productKeySetup",
+                "partnerTEST", "PK-1", 3L, "alice", null, false, null, null, null, null));
+        Recorded out = run(customerTask(null));
         assertThat(out.retries).isZero();
-        assertThat(out.failure).isEqualTo("Provisioning refused: variable adminEmail is missing");
+        assertThat(out.failure).isEqualTo("Provisioning refused: the request of pi-1 names no customer to create");
 
         FakeTask unknown = customerTask(null);
         unknown.property = "DELETE_EVERYTHING";
@@ -79,14 +126,6 @@ class ProvisioningWorkerTest {
         FakeTask t = new FakeTask();
         t.retries = retries;
         t.property = "CREATE_CUSTOMER";
-        t.vars.put("customerName", "Acme");
-        t.vars.put("customerDomain", "acme.example");
-        t.vars.put("customerCountry", "FR");
-        t.vars.put("customerLanguage", "fr");
-        t.vars.put("adminFirstName", "Ada");
-        t.vars.put("adminLastName", "Lovelace");
-        t.vars.put("adminEmail", "ada@acme.example");
-        t.vars.put("partnerId", 3L);
         return t;
     }
 
@@ -96,9 +135,12 @@ class ProvisioningWorkerTest {
         Map<String, Object> vars = new HashMap<>();
 
         public String processInstanceId() { return "pi-1"; }
+        public String tenantId() { return "partnerTEST"; }
         public String activityId() { return "Task_CreateCustomer"; }
         public Integer retries() { return retries; }
-        public String extensionProperty(String name) { return "provisioningOperation".equals(name) ? property : null; }
+        public String extensionProperty(String name) {
+            return "provisioningOperation".equals(name) ? property : (String) vars.get(name);
+        }
         @SuppressWarnings("unchecked")
         public <T> T variable(String name) { return (T) vars.get(name); }
     }

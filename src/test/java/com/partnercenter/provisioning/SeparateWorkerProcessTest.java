@@ -8,7 +8,9 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.PartnerTenantIdProvider;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.support.FreePortInitializer;
+import com.partnercenter.support.ProvisioningProbe;
 import com.partnercenter.support.TestData;
 import java.time.Duration;
 import java.util.HashMap;
@@ -47,32 +49,19 @@ class SeparateWorkerProcessTest {
     @Autowired RepositoryService repository;
     @Autowired TestData data;
     @Autowired CustomerRepository customers;
+    @Autowired FlowRequests requests;
     @Autowired(required = false) ProvisioningWorker inProcessWorker;
 
     @Test
     void aWorkerProcessProvisionsWhatTheApplicationAsksFor() {
         assertThat(inProcessWorker).as("no in-process worker in this application").isNull();
         repository.createDeployment().addModelInstance("separate-worker.bpmn",
-                Bpmn.createExecutableProcess("separateWorkerProbe").name("Separate worker probe")
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent().name("Start")
-                        .serviceTask("Task_Provision").name("Create customer").camundaExternalTask("provisioning")
-                        .userTask("Task_After").name("After")
-                        .endEvent().name("End").done()).deploy();
+                ProvisioningProbe.model("separateWorkerProbe")).deploy();
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         String domain = TestData.unique("sep") + ".example";
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId());
-        vars.put("partnerId", partner.id());
-        vars.put("provisioningOperation", "CREATE_CUSTOMER");
-        vars.put("customerName", "Separate Co");
-        vars.put("customerDomain", domain);
-        vars.put("customerCountry", "BE");
-        vars.put("customerLanguage", "fr");
-        vars.put("adminFirstName", "Sam");
-        vars.put("adminLastName", "Worker");
-        vars.put("adminEmail", "sam@" + domain);
-        ProcessInstance pi = runtime.startProcessInstanceByKey("separateWorkerProbe", "SEP-" + domain, vars);
+        ProcessInstance pi = runtime.startProcessInstanceByKey("separateWorkerProbe", "SEP-" + domain,
+                Map.of(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId()));
+        ProvisioningProbe.request(requests, pi, "separateWorkerProbe", partner, domain);
 
         try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(PartnerCenterApplication.class)
                 .profiles("worker")

@@ -41,6 +41,7 @@ public class ProvisioningDriver {
     private static ProvisioningWorker.Task view(LockedExternalTask task) {
         return new ProvisioningWorker.Task() {
             public String processInstanceId() { return task.getProcessInstanceId(); }
+            public String tenantId() { return task.getTenantId(); }
             public String activityId() { return task.getActivityId(); }
             public Integer retries() { return task.getRetries(); }
             public String extensionProperty(String name) { return task.getExtensionProperties().get(name); }

@@ -17,6 +17,8 @@ import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.platform.PartnerTenantIdProvider;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
+import com.partnercenter.link.Link;
+import com.partnercenter.support.Confirmations;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -64,6 +66,7 @@ class TrialProcessTest {
     @Autowired RelationshipRepository relationships;
     @Autowired LinkService links;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired Confirmations confirmations;
 
     private Partner partner;
     private PartnerUser user;
@@ -121,27 +124,48 @@ class TrialProcessTest {
     }
 
     @Test
-    void refusedStartsEndWithTheReason() {
-        assertRefused(invite(Map.of("skuCode", "NO_SUCH_SKU")), "not an offer of the catalogue");
+    void aPartnerUsersBadStartIsRefusedAtOnceWithTheReasonAndStoresNothing() {
+        assertThat(refused(Map.of("skuCode", "NO_SUCH_SKU"))).contains("'NO_SUCH_SKU' is not one of the choices");
         Sku noTrial = data.sku(false, 1, 10);
-        assertRefused(invite(Map.of("skuCode", noTrial.code())), "cannot be offered as a trial");
-        assertRefused(invite(Map.of("recipientEmails", "fine@ok.example\nnot-an-address")), "'not-an-address'");
-        StringBuilder many = new StringBuilder();
-        for (int i = 0; i < 51; i++) {
-            many.append("r").append(i).append("@many.example\n");
-        }
-        assertRefused(invite(Map.of("recipientEmails", many.toString())), "at most 50");
-        assertRefused(invite(Map.of("linkValidityDays", 0)), "outside the allowed");
+        assertThat(refused(Map.of("skuCode", noTrial.code()))).contains("is not one of the choices");
+        assertThat(refused(Map.of("recipientEmails", "fine@ok.example\nnot-an-address"))).contains("'not-an-address'");
+        assertThat(refused(Map.of("recipientEmails", many(51)))).contains("at most 50");
+        assertThat(refused(Map.of("linkValidityDays", 0))).contains("takes at least 1");
+        assertThat(refused(Map.of("partnerId", 1L))).contains("The form has no field 'partnerId'");
 
         Partner advisorOnly = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         user = data.user(advisorOnly, SupportedAccess.FULL);
         partner = advisorOnly;
-        assertRefused(invite(Map.of("includeDelegatedAdmin", true)), "Delegated administration");
+        assertThat(refused(Map.of("includeDelegatedAdmin", true))).contains("Delegated administration");
+
+        user = data.user(advisorOnly, SupportedAccess.NONE);
+        assertThat(refused(Map.of())).contains("no admin access to companies you support");
 
         Partner noAdvisor = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         partner = noAdvisor;
         user = data.user(noAdvisor, SupportedAccess.FULL);
-        ProcessInstance notAdvisor = invite(Map.of());
+        assertThat(refused(Map.of())).contains("does not hold the program authorization Subscription advisor");
+    }
+
+    @Test
+    void aBadStartByTheApplicationEndsOnTheModelledRefusalPath() {
+        assertRefused(inviteAsApplication(Map.of("skuCode", "NO_SUCH_SKU")), "not an offer of the catalogue");
+        Sku noTrial = data.sku(false, 1, 10);
+        assertRefused(inviteAsApplication(Map.of("skuCode", noTrial.code())), "cannot be offered as a trial");
+        assertRefused(inviteAsApplication(Map.of("recipientEmails", "fine@ok.example\nnot-an-address")),
+                "'not-an-address'");
+        assertRefused(inviteAsApplication(Map.of("recipientEmails", many(51))), "at most 50");
+        assertRefused(inviteAsApplication(Map.of("linkValidityDays", 0)), "outside the allowed");
+
+        Partner advisorOnly = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        user = data.user(advisorOnly, SupportedAccess.FULL);
+        partner = advisorOnly;
+        assertRefused(inviteAsApplication(Map.of("includeDelegatedAdmin", true)), "Delegated administration");
+
+        Partner noAdvisor = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
+        partner = noAdvisor;
+        user = data.user(noAdvisor, SupportedAccess.FULL);
+        ProcessInstance notAdvisor = inviteAsApplication(Map.of());
         assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_PrepareInvitation");
     }
 
@@ -255,34 +279,45 @@ class TrialProcessTest {
         return signedIn.start(user, partner, "trialInvitation", vars);
     }
 
+    private String refused(Map<String, Object> overrides) {
+        return signedIn.refusedStart(user, partner, "trialInvitation", invitation(overrides));
+    }
+
+    private ProcessInstance inviteAsApplication(Map<String, Object> overrides) {
+        return signedIn.startAsApplication(user, partner, "trialInvitation", invitation(overrides));
+    }
+
+    private Map<String, Object> invitation(Map<String, Object> overrides) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("skuCode", sku.code());
+        vars.put("linkValidityDays", 30);
+        vars.putAll(overrides);
+        return vars;
+    }
+
+    private static String many(int count) {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            many.append("r").append(i).append("@many.example\n");
+        }
+        return many.toString();
+    }
+
     private ProcessInstance acceptance(boolean delegatedIncluded, boolean consent) {
         return acceptance(delegatedIncluded, consent, TestData.unique("trial") + ".example");
     }
 
-    /** What the application starts when an acceptance of a trial invitation is confirmed. */
+    /**
+     * A customer's confirmed acceptance of a trial invitation (with delegated administration or not): the application
+     * starts its trial acceptance, as the confirmation link does.
+     */
     private ProcessInstance acceptance(boolean delegatedIncluded, boolean consent, String domain) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId());
-        vars.put("partnerId", partner.id());
-        vars.put("partnerUserEmail", user.email());
-        vars.put("partnerUserLanguage", "en");
-        vars.put("skuCode", sku.code());
-        vars.put("skuName", sku.name());
-        vars.put("trialDays", sku.trialDays());
-        vars.put("trialLicenses", sku.trialLicenses());
-        vars.put("includeDelegatedAdmin", delegatedIncluded);
-        vars.put("delegatedAdminRole", delegatedIncluded ? "LIMITED" : null);
-        vars.put("acceptanceId", 0L);
-        vars.put("customerName", "Trial Co");
-        vars.put("customerDomain", domain);
-        vars.put("customerCountry", "FR");
-        vars.put("customerLanguage", "fr");
-        vars.put("adminFirstName", "Tia");
-        vars.put("adminLastName", "Trial");
-        vars.put("adminEmail", "admin@" + domain);
-        vars.put("delegatedAdminConsent", consent);
-        return runtime.createProcessInstanceByKey("trialAcceptance").businessKey("TRIAL-TEST-" + domain)
-                .setVariables(vars).execute();
+        ProcessInstance invitation = invite(delegatedIncluded
+                ? Map.of("includeDelegatedAdmin", true, "delegatedAdminRole", "LIMITED") : Map.of());
+        Link link = links.findById((Long) runtime.getVariable(invitation.getId(), "linkId")).orElseThrow();
+        long acceptanceId = confirmations.confirm(link, Confirmations.form(domain, consent));
+        return runtime.createProcessInstanceQuery().processDefinitionKey("trialAcceptance")
+                .processInstanceBusinessKey(link.businessKey() + "-A" + acceptanceId).singleResult();
     }
 
     private void runProvisioning(ProcessInstance pi) {

@@ -1,0 +1,52 @@
+package com.partnercenter.offer;
+
+import com.partnercenter.provisioning.ProvisioningWorker;
+import com.partnercenter.provisioning.SubscriptionOrder;
+import com.partnercenter.provisioning.SubscriptionSource;
+import com.partnercenter.request.FlowRequest;
+import com.partnercenter.subscription.Subscription;
+import com.partnercenter.subscription.SubscriptionRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Provisioning of a purchased line ({@code subscriptionFrom = acceptedOfferLine}): the line of the request's accepted
+ * offer for the loop's SKU, as the customer accepted and the flow planned it — a new subscription of the accepted
+ * count (the request's partner as partner of record), or the conversion of the customer's running trial of that SKU.
+ */
+@Component
+public class OfferLineSubscriptionSource implements SubscriptionSource {
+
+    private final OfferRepository offers;
+    private final SubscriptionRepository subscriptions;
+
+    public OfferLineSubscriptionSource(OfferRepository offers, SubscriptionRepository subscriptions) {
+        this.offers = offers;
+        this.subscriptions = subscriptions;
+    }
+
+    @Override
+    public String name() {
+        return "acceptedOfferLine";
+    }
+
+    @Override
+    public SubscriptionOrder order(FlowRequest request, ProvisioningWorker.Task task) {
+        if (request.acceptanceId() == null || request.customerId() == null) {
+            throw new IllegalArgumentException("the purchase of " + request.processInstanceId()
+                    + " has no accepted offer or no customer");
+        }
+        Object sku = task.variable("skuCode");
+        OfferRepository.AcceptedLine line = offers.acceptedLines(request.acceptanceId()).stream()
+                .filter(l -> l.skuCode().equals(sku)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "acceptance " + request.acceptanceId() + " has no line for " + sku));
+        if (PurchaseDelegates.Action.CONVERT.name().equals(line.action())) {
+            Subscription trial = subscriptions.findById(line.subscriptionId()).orElseThrow();
+            if (trial.customerId() != request.customerId()) {
+                throw new IllegalArgumentException("subscription " + trial.id() + " is not the customer's");
+            }
+            return new SubscriptionOrder.Convert(trial.id(), line.licenses());
+        }
+        return new SubscriptionOrder.Create(request.customerId(), line.skuCode(), line.licenses(),
+                Subscription.Status.ACTIVE, Subscription.Origin.PURCHASE_OFFER, request.partnerId(), null);
+    }
+}
