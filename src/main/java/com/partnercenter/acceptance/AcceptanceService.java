@@ -259,6 +259,7 @@ public class AcceptanceService {
         Map<String, Object> vars = new HashMap<>(partnerContact(partner, invitation.processInstanceId()));
         vars.put("partnerId", invitation.partnerId());
         vars.put("linkId", invitation.id());
+        vars.put("skuCode", requests.find(invitation.processInstanceId()).map(FlowRequest::skuCode).orElse(null));
         vars.put("skuName", offer.trial().skuName());
         vars.put("trialDays", offer.trial().days());
         vars.put("trialLicenses", offer.trial().licenses());

@@ -285,22 +285,31 @@ public class CustomerManagement {
         return relationships.findOpen(partner.id(), customerId).filter(r -> r.status() == Relationship.Status.ACTIVE);
     }
 
-    /** Ends the active relationship early (Full role on the customer, or the partner's global admin). */
+    /** Whether the user may end the relationship: the one rule, {@link DelegatedAdminService#mayEnd}. */
+    public boolean mayEndRelationship(PartnerUser user, Relationship relationship) {
+        return delegatedAdmin.mayEnd(user.userId(), relationship.id()) == DelegatedAdminService.MayEnd.MAY;
+    }
+
+    /**
+     * Ends the active relationship early, when {@link DelegatedAdminService#mayEnd} allows it (the same rule the API
+     * and the customer's page apply): its partner's global admin, or Full administration of the customer.
+     */
     @Transactional
     public void endRelationship(PartnerUser user, Partner partner, long customerId, String comment, Errors errors) {
         managed(partner, customerId);
-        if (user.companyRole() != CompanyRole.GLOBAL_ADMIN && !access.may(user, partner, customerId,
-                Action.MANAGE_SUBSCRIPTIONS)) {
-            throw new Forbidden("ending delegated administration needs Full administration or the global admin");
-        }
         Relationship relationship = activeRelationship(partner, customerId).orElseThrow(NotFound::new);
+        switch (delegatedAdmin.mayEnd(user.userId(), relationship.id())) {
+            case UNKNOWN -> throw new NotFound();
+            case FORBIDDEN -> throw new Forbidden("ending delegated administration needs Full administration or the "
+                    + "global admin");
+            case MAY -> { }
+        }
         String c = comment == null ? null : comment.strip();
         if (c != null && c.length() > 1000) {
             errors.rejectValue("comment", "customer.endComment.size");
             return;
         }
-        delegatedAdmin.end(relationship.id(), DelegatedAdminService.Side.PARTNER, user.userId(),
-                c == null || c.isEmpty() ? null : c);
+        delegatedAdmin.end(relationship.id(), user.userId(), c == null || c.isEmpty() ? null : c);
         audit.record(user.userId(), "DELEGATED_ADMIN_ENDED", partner.id(), customerId, null,
                 "relationship " + relationship.id() + " (" + relationship.role() + ") ended by the partner");
     }

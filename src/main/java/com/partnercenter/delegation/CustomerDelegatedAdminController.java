@@ -57,9 +57,14 @@ public class CustomerDelegatedAdminController {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         CustomerAdmin admin = (CustomerAdmin) request.getAttribute(CustomerPagesSignIn.ADMIN_ATTRIBUTE);
         Relationship relationship = relationships.findById(relationshipId)
-                .filter(r -> r.customerId() == admin.customerId() && r.status() == Relationship.Status.ACTIVE)
-                .orElse(null);
-        if (relationship == null) {
+                .filter(r -> r.status() == Relationship.Status.ACTIVE).orElse(null);
+        DelegatedAdminService.MayEnd may = relationship == null ? DelegatedAdminService.MayEnd.UNKNOWN
+                : service.mayEnd(admin.userId(), relationshipId);
+        if (may == DelegatedAdminService.MayEnd.FORBIDDEN) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return page(null, request, model);
+        }
+        if (may == DelegatedAdminService.MayEnd.UNKNOWN) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return page(null, request, model);
         }
@@ -70,7 +75,7 @@ public class CustomerDelegatedAdminController {
             model.addAttribute("error", "customer.endComment.size");
             return result;
         }
-        service.end(relationshipId, DelegatedAdminService.Side.CUSTOMER, admin.userId(), c.isEmpty() ? null : c);
+        service.end(relationshipId, admin.userId(), c.isEmpty() ? null : c);
         return "redirect:/customer/delegated-admin?done=ended";
     }
 }

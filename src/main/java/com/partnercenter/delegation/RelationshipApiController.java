@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Ending a delegated-administration relationship early, for either side: a partner user of the
- * relationship's partner or an admin of its customer, signed in with HTTP Basic like the REST API
- * (see {@code EngineConfiguration}: the same Camunda authentication filter guards {@code /api/*}).
- * The partner's customer page and the customer's pages call it.
+ * Ending a delegated-administration relationship early, for either side, signed in with HTTP Basic like the REST
+ * API (see {@code EngineConfiguration}: the same Camunda authentication filter guards {@code /api/*}): the rule of
+ * {@link DelegatedAdminService#mayEnd}, which the partner's customer page and the customer's page apply too
+ * (204; 403 without the right; 404 for a relationship the caller is on neither side of).
  */
 @RestController
 public class RelationshipApiController {
@@ -40,18 +40,17 @@ public class RelationshipApiController {
         if (auth == null) {
             return problem(HttpStatus.UNAUTHORIZED, "Sign in to end a relationship");
         }
-        DelegatedAdminService.Side side = partners.findUserByUserId(auth.getUserId()).isPresent()
-                ? DelegatedAdminService.Side.PARTNER : DelegatedAdminService.Side.CUSTOMER;
         try {
-            service.end(id, side, auth.getUserId(), body == null ? null : body.comment());
+            service.end(id, auth.getUserId(), body == null ? null : body.comment());
             return ResponseEntity.noContent().build();
+        } catch (java.util.NoSuchElementException e) {
+            return problem(HttpStatus.NOT_FOUND, "No such relationship");
         } catch (SecurityException e) {
             return problem(HttpStatus.FORBIDDEN, "You may not end this relationship");
         } catch (IllegalStateException | org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
             return problem(HttpStatus.CONFLICT, "This relationship is not active");
         } catch (IllegalArgumentException e) {
-            return problem(e.getMessage().contains("does not exist") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
-                    e.getMessage().contains("does not exist") ? "No such relationship" : e.getMessage());
+            return problem(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }
 }

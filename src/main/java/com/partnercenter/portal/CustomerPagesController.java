@@ -201,8 +201,8 @@ public class CustomerPagesController {
         model.addAttribute("statuses", ServiceRequest.Status.values());
         var relationship = management.activeRelationship(me.partner(), customerId);
         model.addAttribute("relationship", relationship.orElse(null));
-        model.addAttribute("mayEnd", relationship.isPresent() && (me.user().companyRole() == CompanyRole.GLOBAL_ADMIN
-                || mayManage));
+        model.addAttribute("mayEnd", relationship.isPresent() && management.mayEndRelationship(me.user(),
+                relationship.get()));
         model.addAttribute("audit", audit.forCustomer(customerId, me.partner().id(), 50));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);

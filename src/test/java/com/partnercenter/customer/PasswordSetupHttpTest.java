@@ -48,6 +48,7 @@ class PasswordSetupHttpTest {
 
     @Autowired TestRestTemplate http;
     @Autowired RuntimeService runtime;
+    @Autowired com.partnercenter.support.Confirmations confirmations;
     @Autowired IdentityService identity;
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
@@ -105,16 +106,12 @@ class PasswordSetupHttpTest {
         ProcessInstance pi = signedIn.start(user, partner, "customerSignup",
                 Map.of("recipientEmail", "prospect@example.org", "recipientLanguage", "en"));
         jobs.runAll(pi.getId());
-        Map<String, Object> acceptance = new HashMap<>();
-        acceptance.put("customerName", "Password Co");
-        acceptance.put("customerDomain", domain);
-        acceptance.put("customerCountry", "FR");
-        acceptance.put("customerLanguage", "en");
-        acceptance.put("adminFirstName", "Pat");
-        acceptance.put("adminLastName", "Word");
-        acceptance.put("adminEmail", "admin@" + domain);
-        runtime.createMessageCorrelation("AcceptanceConfirmed").processInstanceId(pi.getId())
-                .setVariables(acceptance).correlate();
+        com.partnercenter.acceptance.AcceptanceForm form = com.partnercenter.support.Confirmations.form(domain, false);
+        form.setOrganizationName("Password Co");
+        form.setLanguage("en");
+        form.setAdminFirstName("Pat");
+        form.setAdminLastName("Word");
+        confirmations.confirm(links.findById((Long) runtime.getVariable(pi.getId(), "linkId")).orElseThrow(), form);
         provisioning.runFor(pi.getBusinessKey());
         String userId = (String) runtime.getVariable(pi.getId(), "customerAdminUserId");
         jobs.runAll(pi.getId());

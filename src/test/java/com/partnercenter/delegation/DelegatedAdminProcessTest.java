@@ -185,18 +185,21 @@ class DelegatedAdminProcessTest {
             answer(pi, "ACCEPT", null);
             jobs.runAll(pi.getId());
             long id = (Long) runtime.getVariable(pi.getId(), "relationshipId");
-            String actor = side == DelegatedAdminService.Side.PARTNER ? limited.userId() : other.admin().userId();
-            String outsider = side == DelegatedAdminService.Side.PARTNER ? other.admin().userId() : limited.userId();
-            assertThatThrownBy(() -> service.end(id, side, outsider, null)).isInstanceOf(SecurityException.class);
+            // the partner's global admin, or the customer's admin; a Limited partner user may not, a stranger does
+            // not see the relationship
+            String actor = side == DelegatedAdminService.Side.PARTNER ? full.userId() : other.admin().userId();
+            assertThatThrownBy(() -> service.end(id, limited.userId(), null)).isInstanceOf(SecurityException.class);
+            String stranger = data.customerOf(partner).admin().userId();
+            assertThatThrownBy(() -> service.end(id, stranger, null)).isInstanceOf(java.util.NoSuchElementException.class);
 
-            service.end(id, side, actor, "moving on");
+            service.end(id, actor, "moving on");
             jobs.runAll(pi.getId());
 
             assertThat(pi).isEnded().hasPassed("Boundary_EndedEarly", "Task_CloseTerminated", "End_EndedEarly");
             assertThat(relationships.findById(id).orElseThrow().status()).isEqualTo(Relationship.Status.TERMINATED);
             assertThat(relationships.roleOn(full.id(), other.customer().id())).isEmpty();
             assertThat(history.variable(pi, "endReason")).isEqualTo("ENDED_BY_" + side);
-            assertThatThrownBy(() -> service.end(id, side, actor, null)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> service.end(id, actor, null)).isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -231,8 +234,10 @@ class DelegatedAdminProcessTest {
         identity.setAuthentication(otherCustomer.admin().userId(),
                 List.of(Groups.CUSTOMERS, otherCustomer.customer().groupId()), List.of(partner.tenantId()));
         try {
+            // another customer's task does not exist for it: 404 on every REST endpoint
             assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "ACCEPT")))
-                    .isInstanceOf(AuthorizationException.class);
+                    .isInstanceOf(org.camunda.bpm.engine.rest.exception.InvalidRequestException.class)
+                    .hasMessageContaining("n’existe pas ou ne vous est pas visible");
         } finally {
             identity.clearAuthentication();
         }
@@ -242,7 +247,8 @@ class DelegatedAdminProcessTest {
                 List.of(partner.tenantId()));
         try {
             assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "MAYBE")))
-                    .hasMessageContaining("ACCEPT or DECLINE");
+                    .isInstanceOf(com.partnercenter.guard.CommandRefusedException.class)
+                    .hasMessageContaining("« MAYBE » ne fait pas partie des choix");
         } finally {
             identity.clearAuthentication();
         }
@@ -269,10 +275,18 @@ class DelegatedAdminProcessTest {
         identity.setAuthentication(own.admin().userId(), List.of(Groups.CUSTOMERS, own.customer().groupId()),
                 List.of(partner.tenantId()));
         try {
-            tasks.complete(task.getId(), forged);
+            // the reviewer's completion carries only the review form's fields
+            assertThatThrownBy(() -> tasks.complete(task.getId(), forged))
+                    .isInstanceOf(com.partnercenter.guard.CommandRefusedException.class)
+                    // in the reviewer's language: its organization's, French
+                    .hasMessageContaining("Le formulaire n’a pas de champ « relationshipId »")
+                    .hasMessageContaining("Le formulaire n’a pas de champ « adminRole »");
         } finally {
             identity.clearAuthentication();
         }
+        assertThat(pi).isWaitingAt("Task_Review");
+        // and were variables written all the same (by the application or an operator), the terms are the row's
+        tasks.complete(task.getId(), forged);
         assertThat(relationships.findById(victimRelationship).orElseThrow().status())
                 .isEqualTo(Relationship.Status.PENDING);
         assertThat(relationships.roleOn(full.id(), victim.customer().id())).isEmpty();
@@ -284,24 +298,49 @@ class DelegatedAdminProcessTest {
     }
 
     @Test
-    void badRequestsAreRefusedWithTheReasonAndNothingIsStored() {
+    void aPartnerUsersBadRequestIsRefusedAtOnceWithTheReasonAndNothingIsStored() {
         Partner noDelegation = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser advisor = data.user(noDelegation, SupportedAccess.FULL);
-        ProcessInstance refused = start(advisor, noDelegation, customer.customer().domain(), "FULL", 365, false);
-        assertThat(refused).isWaitingAt("Task_NotifyRefusal");
-        assertThat((String) runtime.getVariable(refused.getId(), "refusalReason")).contains("Delegated administration");
-
-        assertRefused(request(full, "FULL", 365, true), "cannot be renewed automatically");
-        assertRefused(request(full, "LIMITED", 0, false), "outside 1 to 730 days");
-        assertRefused(request(full, "LIMITED", 731, false), "outside 1 to 730 days");
-        assertRefused(request(full, "OWNER", 30, false), "not an administration level");
-        assertRefused(start(full, partner, data.customer().domain(), "LIMITED", 30, false), "is not one of");
-        assertRefused(start(full, partner, "nobody.example", "LIMITED", 30, false), "is not one of");
+        assertThat(refused(advisor, noDelegation, customer.customer().domain(), "FULL", 365, false))
+                .contains("does not hold the program authorization Delegated administration");
+        assertThat(refused(full, partner, customer.customer().domain(), "FULL", 365, true))
+                .contains("cannot be renewed automatically");
+        assertThat(refused(full, partner, customer.customer().domain(), "LIMITED", 0, false)).contains("takes at least 1");
+        assertThat(refused(full, partner, customer.customer().domain(), "LIMITED", 731, false))
+                .contains("takes at most 730");
+        assertThat(refused(full, partner, customer.customer().domain(), "OWNER", 30, false))
+                .contains("'OWNER' is not one of the choices");
+        assertThat(refused(full, partner, data.customer().domain(), "LIMITED", 30, false)).contains("is not one of");
+        assertThat(refused(full, partner, "nobody.example", "LIMITED", 30, false)).contains("is not one of");
         assertThat(relationships.findOpen(partner.id(), customer.customer().id())).isEmpty();
 
         ProcessInstance first = request(full, "LIMITED", 30, false);
         assertThat(first).isWaitingAt("Task_AskCustomer");
-        assertRefused(request(limited, "FULL", 30, false), "already waiting");
+        assertThat(refused(limited, partner, customer.customer().domain(), "FULL", 30, false)).contains("already waiting");
+    }
+
+    @Test
+    void aBadRequestStartedByTheApplicationEndsOnTheModelledRefusalPath() {
+        Partner noDelegation = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        PartnerUser advisor = data.user(noDelegation, SupportedAccess.FULL);
+        ProcessInstance refused = startAsApplication(advisor, noDelegation, customer.customer().domain(), "FULL", 365,
+                false);
+        assertThat(refused).isWaitingAt("Task_NotifyRefusal");
+        assertThat((String) runtime.getVariable(refused.getId(), "refusalReason")).contains("Delegated administration");
+
+        assertRefused(startAsApplication(full, partner, customer.customer().domain(), "FULL", 365, true),
+                "cannot be renewed automatically");
+        assertRefused(startAsApplication(full, partner, customer.customer().domain(), "LIMITED", 0, false),
+                "outside 1 to 730 days");
+        assertRefused(startAsApplication(full, partner, customer.customer().domain(), "OWNER", 30, false),
+                "not an administration level");
+        assertRefused(startAsApplication(full, partner, "nobody.example", "LIMITED", 30, false), "is not one of");
+        assertThat(relationships.findOpen(partner.id(), customer.customer().id())).isEmpty();
+
+        ProcessInstance first = request(full, "LIMITED", 30, false);
+        assertThat(first).isWaitingAt("Task_AskCustomer");
+        assertRefused(startAsApplication(limited, partner, customer.customer().domain(), "FULL", 30, false),
+                "already waiting");
     }
 
     @Test
@@ -331,12 +370,25 @@ class DelegatedAdminProcessTest {
     }
 
     private ProcessInstance start(PartnerUser user, Partner p, String domain, String role, int days, boolean autoExtend) {
+        return signedIn.start(user, p, "delegatedAdmin", values(domain, role, days, autoExtend));
+    }
+
+    private String refused(PartnerUser user, Partner p, String domain, String role, int days, boolean autoExtend) {
+        return signedIn.refusedStart(user, p, "delegatedAdmin", values(domain, role, days, autoExtend));
+    }
+
+    private ProcessInstance startAsApplication(PartnerUser user, Partner p, String domain, String role, int days,
+            boolean autoExtend) {
+        return signedIn.startAsApplication(user, p, "delegatedAdmin", values(domain, role, days, autoExtend));
+    }
+
+    private static Map<String, Object> values(String domain, String role, int days, boolean autoExtend) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("customerDomain", domain);
         vars.put("adminRole", role);
         vars.put("durationDays", days);
         vars.put("autoExtend", autoExtend);
-        return signedIn.start(user, p, "delegatedAdmin", vars);
+        return vars;
     }
 
     private void assertRefused(ProcessInstance pi, String reason) {

@@ -23,6 +23,7 @@ import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.platform.PartnerTenantIdProvider;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
+import com.partnercenter.support.Confirmations;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -80,6 +81,7 @@ class OfferProcessTest {
     @Autowired PartnerOfRecordService partnerOfRecord;
     @Autowired JdbcClient jdbc;
     @Autowired com.partnercenter.provisioning.ProvisioningService provisioningService;
+    @Autowired com.partnercenter.support.Confirmations confirmations;
 
     private Partner partner;
     private PartnerUser user;
@@ -195,41 +197,69 @@ class OfferProcessTest {
     }
 
     @Test
-    void badLinesEndTheStartWithAReasonNamingTheLineAndTheBound() {
-        assertRefused(offer(lines(null, null, null, null, Map.of("line1Sku", "", "line1Licenses", ""))), "at least one line");
-        assertRefused(offer(lines(basic, 10, null, null, Map.of("line2Licenses", 5))), "Line 2: choose the subscription");
-        assertRefused(offer(Map.of("line1Sku", "NO_SUCH_SKU")), "'NO_SUCH_SKU' is not a subscription of the catalogue");
-        Sku unsellable = new Sku(TestData.unique("OLD"), "Old offer", false, 30, 25, 1, 10, 12, false);
-        jdbc.sql("insert into pc_sku (code, name, trial_allowed, trial_days, trial_licenses, min_licenses, max_licenses, "
-                + "term_months, sellable) values (?,?,?,?,?,?,?,?,?)").params(unsellable.code(), unsellable.name(), false,
-                30, 25, 1, 10, 12, false).update();
-        assertRefused(offer(Map.of("line1Sku", unsellable.code())), "Old offer cannot be sold");
-        assertRefused(offer(lines(basic, 10, basic, 20, Map.of())), "Line 2: " + basic.name() + " is already on another line");
-        assertRefused(offer(lines(basic, 10, e3, 4, Map.of())), "Line 2 (" + e3.name() + "): 4 licenses is below the minimum of 5");
-        assertRefused(offer(lines(basic, 301, null, null, Map.of())), "301 licenses is above the maximum of 300");
-        assertRefused(offer(lines(basic, 0, null, null, Map.of())), "below the minimum of 1");
-        assertRefused(offer(lines(basic, -3, null, null, Map.of())), "below the minimum of 1");
-        assertRefused(offer(lines(basic, 2.5, null, null, Map.of())), "not a whole number");
-        assertRefused(offer(lines(basic, "ten", null, null, Map.of())), "'ten' is not a number");
-        assertRefused(offer(lines(basic, 99999999999L, null, null, Map.of())), "above the maximum of 300");
-        assertRefused(offer(lines(basic, "", null, null, Map.of())), "Line 1 (" + basic.name() + "): enter a license count (1 to 300)");
+    void aPartnerUsersBadLinesAreRefusedAtOnceNamingTheLineAndTheBound() {
+        assertThat(refused(lines(null, null, null, null, Map.of()))).contains("at least one line");
+        assertThat(refused(lines(basic, 10, null, null, Map.of("line2Licenses", 5)))).contains(
+                "Line 2: choose the subscription");
+        assertThat(refused(Map.of("line1Sku", "NO_SUCH_SKU"))).contains("'NO_SUCH_SKU' is not one of the choices");
+        assertThat(refused(lines(basic, 10, basic, 20, Map.of()))).contains(
+                "Line 2: " + basic.name() + " is already on another line");
+        assertThat(refused(lines(basic, 10, e3, 4, Map.of()))).contains("Line 2: " + e3.name()
+                + " needs at least 5 licenses");
+        assertThat(refused(lines(basic, 301, null, null, Map.of()))).contains("Line 1: " + basic.name()
+                + " allows at most 300 licenses");
+        assertThat(refused(lines(basic, 0, null, null, Map.of()))).contains("takes at least 1");
+        assertThat(refused(lines(basic, 2.5, null, null, Map.of()))).contains("whole number of licenses");
+        assertThat(refused(lines(basic, "ten", null, null, Map.of()))).contains("takes a number, not 'ten'");
+        assertThat(refused(lines(basic, 99999999999L, null, null, Map.of()))).contains("takes at most 50,000");
         assertThat(offers.findOpenOverlapping(partner.id(), 0, 0, List.of(basic.code()))).isEmpty();
     }
 
     @Test
-    void badOffersEndTheStartWithAReason() {
+    void badLinesStartedByTheApplicationEndOnTheModelledRefusalPath() {
+        assertRefused(offerAsApplication(lines(null, null, null, null, Map.of("line1Sku", "", "line1Licenses", ""))),
+                "at least one line");
+        assertRefused(offerAsApplication(Map.of("line1Sku", "NO_SUCH_SKU")),
+                "'NO_SUCH_SKU' is not a subscription of the catalogue");
+        Sku unsellable = new Sku(TestData.unique("OLD"), "Old offer", false, 30, 25, 1, 10, 12, false);
+        jdbc.sql("insert into pc_sku (code, name, trial_allowed, trial_days, trial_licenses, min_licenses, max_licenses, "
+                + "term_months, sellable) values (?,?,?,?,?,?,?,?,?)").params(unsellable.code(), unsellable.name(), false,
+                30, 25, 1, 10, 12, false).update();
+        assertRefused(offerAsApplication(Map.of("line1Sku", unsellable.code())), "Old offer cannot be sold");
+        assertRefused(offerAsApplication(lines(basic, -3, null, null, Map.of())), basic.name()
+                + " needs at least 1 licenses");
+        assertRefused(offerAsApplication(lines(basic, "", null, null, Map.of())), "Line 1: Enter the number of "
+                + "licenses for " + basic.name() + " (1 to 300)");
+    }
+
+    @Test
+    void aPartnerUsersBadOfferIsRefusedAtOnceWithTheReason() {
         var notOurs = data.customer();
-        assertRefused(offer(Map.of("targetCustomerDomain", notOurs.domain())), "is not the domain of one of");
-        assertRefused(offer(Map.of("recipientEmails", "not-an-address")), "'not-an-address'");
-        assertRefused(offer(Map.of("linkValidityDays", 91)), "outside the allowed");
-        assertRefused(offer(Map.of("includeDelegatedAdmin", true, "delegatedAdminRole", "OWNER")), "'OWNER'");
+        assertThat(refused(Map.of("targetCustomerDomain", notOurs.domain()))).contains("is not the domain of one of");
+        assertThat(refused(Map.of("recipientEmails", "not-an-address"))).contains("'not-an-address'");
+        assertThat(refused(Map.of("linkValidityDays", 91))).contains("takes at most 90");
+        assertThat(refused(Map.of("includeDelegatedAdmin", true, "delegatedAdminRole", "OWNER"))).contains("'OWNER'");
+        assertThat(refused(Map.of("targetCustomerId", 1L))).contains("no field 'targetCustomerId'");
         partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         user = data.user(partner, SupportedAccess.FULL);
-        assertRefused(offer(Map.of("includeDelegatedAdmin", true)), "Delegated administration");
+        assertThat(refused(Map.of("includeDelegatedAdmin", true))).contains("Delegated administration");
+        partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
+        user = data.user(partner, SupportedAccess.FULL);
+        assertThat(refused(Map.of())).contains("does not hold the program authorization Subscription advisor");
+    }
+
+    @Test
+    void badOffersStartedByTheApplicationEndOnTheModelledRefusalPath() {
+        var notOurs = data.customer();
+        assertRefused(offerAsApplication(Map.of("targetCustomerDomain", notOurs.domain())), "is not the domain of one of");
+        assertRefused(offerAsApplication(Map.of("linkValidityDays", 91)), "outside the allowed");
+        partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        user = data.user(partner, SupportedAccess.FULL);
+        assertRefused(offerAsApplication(Map.of("includeDelegatedAdmin", true)), "Delegated administration");
 
         partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         user = data.user(partner, SupportedAccess.FULL);
-        ProcessInstance notAdvisor = offer(Map.of());
+        ProcessInstance notAdvisor = offerAsApplication(Map.of());
         assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_CheckCounts");
         jobs.runAll(notAdvisor.getId());
         assertThat(notAdvisor).isEnded().hasPassed("End_Refused");
@@ -384,6 +414,44 @@ class OfferProcessTest {
     }
 
     @Test
+    void delegatedAdministrationAcceptedByAnExistingCustomerWaitsForItsAdminsReviewSignedIn() {
+        var customer = data.customerOf(partner);
+        ProcessInstance pi = offer(Map.of("targetCustomerDomain", customer.customer().domain(),
+                "includeDelegatedAdmin", true, "delegatedAdminRole", "FULL"));
+        jobs.runAll(pi.getId());
+        AcceptanceForm form = form(customer.customer().domain(), customer.admin().email());
+        form.setDelegatedAdminConsent(true);
+        ProcessInstance purchase = acceptAndConfirm(pi, form, Map.of(basic.code(), "10", e3.code(), "20"));
+        runProvisioning(purchase);
+
+        assertThat(purchase).isEnded().hasPassed("Task_StartDelegatedAdmin", "End_Purchased");
+        Relationship pending = relationships.findOpen(partner.id(), customer.customer().id()).orElseThrow();
+        assertThat(pending.status()).as("the tick box is a request: nothing is granted yet")
+                .isEqualTo(Relationship.Status.PENDING);
+        assertThat(relationships.roleOn(user.id(), customer.customer().id())).isEmpty();
+        ProcessInstance review = runtime.createProcessInstanceQuery().processInstanceId(pending.processInstanceId())
+                .singleResult();
+        assertThat(review.getBusinessKey()).isEqualTo(purchase.getBusinessKey() + "-DA");
+        jobs.runAll(review.getId());
+        var task = tasks.createTaskQuery().processInstanceId(review.getId()).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_Review");
+        assertThat(tasks.getIdentityLinksForTask(task.getId()))
+                .anyMatch(link -> customer.customer().groupId().equals(link.getGroupId()));
+
+        engine.getIdentityService().setAuthentication(customer.admin().userId(),
+                List.of(com.partnercenter.security.Groups.CUSTOMERS, customer.customer().groupId()),
+                List.of(partner.tenantId()));
+        try {
+            tasks.complete(task.getId(), Map.of("decision", "ACCEPT"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(relationships.findById(pending.id()).orElseThrow().status()).isEqualTo(Relationship.Status.ACTIVE);
+        assertThat(relationships.roleOn(user.id(), customer.customer().id()))
+                .contains(com.partnercenter.delegation.AdminRole.GrantedRole.GLOBAL_ADMIN);
+    }
+
+    @Test
     void delegatedAdministrationNotAgreedIsNotStarted() {
         ProcessInstance pi = offer(Map.of("includeDelegatedAdmin", true, "delegatedAdminRole", "FULL"));
         jobs.runAll(pi.getId());
@@ -470,6 +538,25 @@ class OfferProcessTest {
         return vars;
     }
 
+    private String refused(Map<String, Object> overrides) {
+        return signedIn.refusedStart(user, partner, "purchaseOffer", offerValues(overrides));
+    }
+
+    private ProcessInstance offerAsApplication(Map<String, Object> overrides) {
+        return signedIn.startAsApplication(user, partner, "purchaseOffer", offerValues(overrides));
+    }
+
+    private Map<String, Object> offerValues(Map<String, Object> overrides) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("line1Sku", basic.code());
+        vars.put("line1Licenses", 10L);
+        vars.put("line2Sku", e3.code());
+        vars.put("line2Licenses", 20L);
+        vars.put("linkValidityDays", 30L);
+        vars.putAll(overrides);
+        return vars;
+    }
+
     private ProcessInstance offer(Map<String, Object> overrides) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("line1Sku", basic.code());
@@ -519,6 +606,7 @@ class OfferProcessTest {
                 .params(link.id(), form.getOrganizationName(), form.getDomain(), "FR", "en", "Ada", "Lovelace",
                         form.getAdminEmail())
                 .update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id") * 0L;
+        jdbc.sql("update pc_acceptance set status = 'CONFIRMED' where link_id = ?").param(link.id()).update();
         acceptanceId = jdbc.sql("select max(id) from pc_acceptance where link_id = ?").param(link.id()).query(Long.class).single();
         int n = 0;
         List<PurchaseOffer.Line> lines = new java.util.ArrayList<>();
@@ -551,16 +639,12 @@ class OfferProcessTest {
     /** A customer of the partner with a running trial of {@code basic} (its instance waiting for the reminder). */
     private ProcessInstance runningTrial() {
         String domain = TestData.unique("trl") + ".example";
-        Map<String, Object> vars = new HashMap<>(AcceptanceService.variables(new com.partnercenter.acceptance.Acceptance(
-                0, 0, "Trial Co", domain, "FR", "en", "Tia", "Trial", "admin@" + domain, false, "CONFIRMED")));
-        vars.putAll(partnerTerms());
-        vars.put("skuCode", basic.code());
-        vars.put("skuName", basic.name());
-        vars.put("trialDays", basic.trialDays());
-        vars.put("trialLicenses", basic.trialLicenses());
-        vars.put("includeDelegatedAdmin", false);
-        ProcessInstance trial = runtime.createProcessInstanceByKey("trialAcceptance").businessKey("TRIAL-T-" + domain)
-                .setVariables(vars).execute();
+        ProcessInstance invitation = signedIn.start(user, partner, "trialInvitation",
+                Map.of("skuCode", basic.code(), "linkValidityDays", 30));
+        Link link = links.findById((Long) runtime.getVariable(invitation.getId(), "linkId")).orElseThrow();
+        long acceptanceId = confirmations.confirm(link, Confirmations.form(domain, false));
+        ProcessInstance trial = runtime.createProcessInstanceQuery().processDefinitionKey("trialAcceptance")
+                .processInstanceBusinessKey(link.businessKey() + "-A" + acceptanceId).singleResult();
         runProvisioning(trial);
         assertThat(trial).isWaitingAt("Timer_Reminder7");
         return trial;

@@ -165,11 +165,28 @@ class ProductKeySetupProcessTest {
         String typo = typo(data.productKey(partner, sku, 5, 12));
         String text = String.join("\n", good, "HELLO-WORLD", typo, othersKey, unknown, used, good);
 
-        ProcessInstance pi = start(user, partner, text,
-                Map.of("customerType", "EXISTING", "customerDomain", existing.customer().domain()), "NONE");
+        Map<String, Object> existingCustomer = Map.of("customerType", "EXISTING", "customerDomain",
+                existing.customer().domain());
 
+        // a partner user is told at once, in Tasklist, and nothing is stored
+        assertSixReasons(refused(user, partner, text, existingCustomer, "NONE"), good, typo, othersKey, unknown, used);
+        assertThat(keys.find(good).orElseThrow().state()).isEqualTo(ProductKey.State.UNUSED);
+
+        // the flow's own check step says the same when the application starts it
+        ProcessInstance pi = startAsApplication(user, partner, text, existingCustomer, "NONE");
         assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
-        String reason = (String) runtime.getVariable(pi.getId(), "refusalReason");
+        assertSixReasons((String) runtime.getVariable(pi.getId(), "refusalReason"), good, typo, othersKey, unknown,
+                used);
+
+        assertThat(keys.find(good).orElseThrow().state()).isEqualTo(ProductKey.State.UNUSED);
+        jobs.runAll(pi.getId());
+        assertThat(pi).isEnded().hasPassed("End_Refused");
+        assertThat(body(lastTo(user.email()))).contains("is entered twice");
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    private void assertSixReasons(String reason, String good, String typo, String othersKey, String unknown,
+            String used) {
         assertThat(reason).contains("'HELLO-WORLD' is not a product key")
                 .contains("Product key " + ProductKeyCodec.format(typo) + " contains a typing error")
                 .contains("Product key " + ProductKeyCodec.format(othersKey) + " is not in " + partner.name())
@@ -177,11 +194,16 @@ class ProductKeySetupProcessTest {
                 .contains("Product key " + ProductKeyCodec.format(used) + " has already been used")
                 .contains("Product key " + ProductKeyCodec.format(good) + " is entered twice");
         assertThat(reason.lines()).hasSize(6);
-        assertThat(keys.find(good).orElseThrow().state()).isEqualTo(ProductKey.State.UNUSED);
-        jobs.runAll(pi.getId());
-        assertThat(pi).isEnded().hasPassed("End_Refused");
-        assertThat(body(lastTo(user.email()))).contains("is entered twice");
-        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void aFrenchPartnerUserIsToldInFrench() {
+        PartnerUser french = data.user(partner, SupportedAccess.FULL);
+        jdbc.sql("update pc_partner_user set language = 'fr' where id = ?").param(french.id()).update();
+        String key = data.productKey(partner, sku, 5, 12);
+        keys.reserve(key, partner.id(), "another-setup", java.time.Instant.now());
+        assertThat(refused(french, partner, key, newCustomer(TestData.unique("fr") + ".example"), "NONE"))
+                .isEqualTo("La clé de produit " + ProductKeyCodec.format(key) + " a déjà été utilisée.");
     }
 
     @Test
@@ -191,17 +213,15 @@ class ProductKeySetupProcessTest {
         String key = data.productKey(advisorOnly, sku, 5, 12);
         CustomerWithAdmin stranger = data.customerOf(partner);
 
-        ProcessInstance notMine = start(advisor, advisorOnly, key,
+        String reason = refused(advisor, advisorOnly, key,
                 Map.of("customerType", "EXISTING", "customerDomain", stranger.customer().domain()), "FULL");
-        String reason = (String) runtime.getVariable(notMine.getId(), "refusalReason");
         assertThat(reason).contains("is not one of " + advisorOnly.name() + "'s customers")
                 .contains("does not hold the program authorization Delegated administration");
 
         Map<String, Object> bad = new HashMap<>(newCustomer("not a domain"));
         bad.put("customerCountry", "XX");
         bad.put("adminEmail", "nobody");
-        ProcessInstance badNew = start(advisor, advisorOnly, key, bad, "NONE");
-        assertThat((String) runtime.getVariable(badNew.getId(), "refusalReason"))
+        assertThat(refused(advisor, advisorOnly, key, bad, "NONE"))
                 .contains("'not a domain' is not a domain name").contains("'XX' is not a country code")
                 .contains("'nobody' is not an e-mail address");
         assertThat(keys.find(key).orElseThrow().state()).isEqualTo(ProductKey.State.UNUSED);
@@ -211,7 +231,9 @@ class ProductKeySetupProcessTest {
     void aPartnerWithoutSubscriptionAdvisorIsRefusedBeforeAnyCheck() {
         Partner noAdvisor = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         PartnerUser someone = data.user(noAdvisor, SupportedAccess.FULL);
-        ProcessInstance pi = start(someone, noAdvisor, "whatever", newCustomer("x.example"), "NONE");
+        assertThat(refused(someone, noAdvisor, "whatever", newCustomer("x.example"), "NONE"))
+                .contains("Subscription advisor");
+        ProcessInstance pi = startAsApplication(someone, noAdvisor, "whatever", newCustomer("x.example"), "NONE");
         assertThat(pi).hasNotPassed("Task_CheckRequest").isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("Subscription advisor");
     }
@@ -222,8 +244,10 @@ class ProductKeySetupProcessTest {
         String key = data.productKey(partner, sku, 5, 12);
         Map<String, Object> customer = Map.of("customerType", "EXISTING", "customerDomain", existing.customer().domain());
         ProcessInstance first = start(user, partner, key, customer, "NONE");
-        ProcessInstance second = start(user, partner, key, customer, "NONE");
         assertThat(first).isWaitingAt("Task_CreateSubscription");
+        assertThat(refused(user, partner, key, customer, "NONE"))
+                .isEqualTo("Product key " + ProductKeyCodec.format(key) + " has already been used.");
+        ProcessInstance second = startAsApplication(user, partner, key, customer, "NONE");
         assertThat((String) runtime.getVariable(second.getId(), "refusalReason"))
                 .isEqualTo("Product key " + ProductKeyCodec.format(key) + " has already been used.");
         drive(first);
@@ -297,6 +321,23 @@ class ProductKeySetupProcessTest {
         vars.put("productKeys", keysText);
         vars.put("delegatedAdmin", delegatedAdmin);
         return signedIn.start(u, p, "productKeySetup", vars);
+    }
+
+    private String refused(PartnerUser u, Partner p, String keysText, Map<String, Object> customer,
+            String delegatedAdmin) {
+        return signedIn.refusedStart(u, p, "productKeySetup", values(keysText, customer, delegatedAdmin));
+    }
+
+    private ProcessInstance startAsApplication(PartnerUser u, Partner p, String keysText, Map<String, Object> customer,
+            String delegatedAdmin) {
+        return signedIn.startAsApplication(u, p, "productKeySetup", values(keysText, customer, delegatedAdmin));
+    }
+
+    private static Map<String, Object> values(String keysText, Map<String, Object> customer, String delegatedAdmin) {
+        Map<String, Object> vars = new HashMap<>(customer);
+        vars.put("productKeys", keysText);
+        vars.put("delegatedAdmin", delegatedAdmin);
+        return vars;
     }
 
     /** Runs provisioning tasks and jobs until the instance waits for nothing of them. */

@@ -16,6 +16,9 @@ import com.partnercenter.provisioning.CustomerRequest;
 import com.partnercenter.provisioning.ProvisioningService;
 import com.partnercenter.security.Groups;
 import com.partnercenter.security.IdentityAdmin;
+import com.partnercenter.acceptance.AcceptanceForm;
+import com.partnercenter.link.Link;
+import com.partnercenter.support.Confirmations;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -56,6 +59,7 @@ class CustomerSignupProcessTest {
     @Autowired ManagementService management;
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
+    @Autowired Confirmations confirmations;
     @Autowired Jobs jobs;
     @Autowired History history;
     @Autowired ProvisioningDriver provisioning;
@@ -110,10 +114,25 @@ class CustomerSignupProcessTest {
     }
 
     @Test
+    void aPartnerUsersRefusedStartIsToldAtOnceAndStoresNothing() {
+        Partner asp = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
+        assertThat(refused(data.user(asp, SupportedAccess.FULL), asp, "prospect@newco.example", 30))
+                .contains("Subscription advisor");
+        Partner advisor = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
+        assertThat(refused(data.user(advisor, SupportedAccess.NONE), advisor, "prospect@newco.example", 30))
+                .contains("admin access");
+        PartnerUser limited = data.user(advisor, SupportedAccess.LIMITED);
+        assertThat(refused(limited, advisor, "prospect@newco.example", 0)).contains("takes at least 1");
+        assertThat(refused(limited, advisor, "prospect@newco.example", 91)).contains("takes at most 90");
+        assertThat(refused(limited, advisor, "not an address\r\nBcc: x@evil.example", 30))
+                .contains("is not a valid e-mail address");
+    }
+
+    @Test
     void partnerWithoutSubscriptionAdvisorIsRefusedWithAReasonNotAnIncident() throws Exception {
         Partner partner = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
+        ProcessInstance pi = startAsApplication(user, partner, "prospect@newco.example", 30);
 
         assertThat(pi).isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("Subscription advisor");
@@ -124,23 +143,11 @@ class CustomerSignupProcessTest {
     }
 
     @Test
-    void userWithoutSupportedCompaniesAccessIsRefused() {
-        Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
-        PartnerUser user = data.user(partner, SupportedAccess.NONE);
-        ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
-
-        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
-        assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("admin access");
-        jobs.runAll(pi.getId());
-        assertThat(pi).isEnded().hasPassed("End_Refused");
-    }
-
-    @Test
     void validityOutOfBoundsIsRefusedThroughTheErrorBoundary() {
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser user = data.user(partner, SupportedAccess.LIMITED);
         for (int days : new int[] {0, 91}) {
-            ProcessInstance pi = startAs(user, partner, "prospect@newco.example", days);
+            ProcessInstance pi = startAsApplication(user, partner, "prospect@newco.example", days);
             assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
             assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(days + " days");
             jobs.runAll(pi.getId());
@@ -152,7 +159,7 @@ class CustomerSignupProcessTest {
     void invalidRecipientIsRefusedThroughTheErrorBoundary() {
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
-        ProcessInstance pi = startAs(user, partner, "not an address\r\nBcc: x@evil.example", 30);
+        ProcessInstance pi = startAsApplication(user, partner, "not an address\r\nBcc: x@evil.example", 30);
         assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
     }
 
@@ -200,19 +207,20 @@ class CustomerSignupProcessTest {
     }
 
     @Test
-    void provisioningWithBadInputBecomesAnIncidentThatNamesTheCause() {
+    void variablesAloneProvisionNothingTheIncidentNamesTheCause() {
         ProcessInstance pi = invitationSent();
-        Map<String, Object> vars = acceptance(TestData.unique("bad") + ".example");
-        vars.remove("customerCountry");
-        runtime.createMessageCorrelation("AcceptanceConfirmed").processInstanceId(pi.getId()).setVariables(vars)
-                .correlate();
+        String domain = TestData.unique("bad") + ".example";
+        // the message correlated without a confirmed acceptance (by an operator, say), with a customer in variables
+        runtime.createMessageCorrelation("AcceptanceConfirmed").processInstanceId(pi.getId())
+                .setVariables(acceptance(domain)).correlate();
 
         provisioning.runFor(pi.getBusinessKey());
 
         var incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(incident).isNotNull();
-        assertThat(incident.getIncidentMessage()).contains("customerCountry is missing");
+        assertThat(incident.getIncidentMessage()).contains("names no customer to create");
         assertThat(pi).isWaitingAt("Task_CreateCustomer");
+        assertThat(customers.findByDomain(domain)).isEmpty();
     }
 
     @Test
@@ -246,10 +254,9 @@ class CustomerSignupProcessTest {
         Map<String, Object> vars = new HashMap<>();
         vars.put("recipientEmail", "prospect@newco.example");
         vars.put("initiator", colleague.userId());
-        ProcessInstance pi = signedIn.start(noAccess, partner, "customerSignup", vars);
-        assertThat(pi).hasNotPassed("Task_IssueLink").isWaitingAt("Task_NotifyRefusal");
-        assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("on behalf of");
-        assertThat(runtime.getVariable(pi.getId(), "partnerUserEmail")).isEqualTo(noAccess.email());
+        vars.put("initiator", noAccess.userId());
+        assertThat(signedIn.refusedStart(colleague, partner, "customerSignup", vars))
+                .contains("The form has no field 'initiator'");
     }
 
     @Test
@@ -269,7 +276,7 @@ class CustomerSignupProcessTest {
         assertThat(pi).isEnded().hasPassed("Gateway_StarterReachable", "End_Refused").hasNotPassed("Task_NotifyRefusal");
         assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-        assertThat((String) history.variable(pi, "refusalReason")).contains("not started by a partner user");
+        assertThat((String) history.variable(pi, "refusalReason")).contains("Only a partner's users start this flow");
     }
 
     /** A sign-up by a full-access user of a subscription advisor, its invitation sent. */
@@ -283,17 +290,34 @@ class CustomerSignupProcessTest {
     }
 
     private ProcessInstance startAs(PartnerUser user, Partner partner, String recipient, int days) {
+        return signedIn.start(user, partner, "customerSignup", values(recipient, days));
+    }
+
+    private static Map<String, Object> values(String recipient, int days) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("recipientEmail", recipient);
         vars.put("recipientLanguage", "fr");
         vars.put("personalMessage", "Bonjour <b>!</b>");
         vars.put("linkValidityDays", days);
-        return signedIn.start(user, partner, "customerSignup", vars);
+        return vars;
     }
 
+    /** The customer accepts on the page and confirms from the mail (the application correlates the message). */
     private void confirm(ProcessInstance pi, String domain) {
-        runtime.createMessageCorrelation("AcceptanceConfirmed").processInstanceId(pi.getId())
-                .setVariables(acceptance(domain)).correlate();
+        Link link = links.findById((Long) runtime.getVariable(pi.getId(), "linkId")).orElseThrow();
+        AcceptanceForm form = Confirmations.form(domain, false);
+        form.setOrganizationName("New Co <script>");
+        form.setAdminFirstName("Ada");
+        form.setAdminLastName("Lovelace");
+        confirmations.confirm(link, form);
+    }
+
+    private String refused(PartnerUser user, Partner partner, String recipient, int days) {
+        return signedIn.refusedStart(user, partner, "customerSignup", values(recipient, days));
+    }
+
+    private ProcessInstance startAsApplication(PartnerUser user, Partner partner, String recipient, int days) {
+        return signedIn.startAsApplication(user, partner, "customerSignup", values(recipient, days));
     }
 
     private static Map<String, Object> acceptance(String domain) {
