@@ -89,7 +89,7 @@ public class EngineCommandGuard implements CommandInterceptorSource {
                 check(caller, kind, command, context);
             }
             T result = next.execute(command);
-            if (caller.type() == Caller.Type.OPERATOR && kind != EngineCommands.Kind.READ) {
+            if (caller.type() == Caller.Type.OPERATOR && !kind.read()) {
                 audit.getObject().record(caller.userId(), "ENGINE_COMMAND", null, null, null,
                         CommandFields.describe(command));
             }

@@ -21,7 +21,14 @@ public final class EngineCommands {
     public static final String RESOURCE = "guard/engine-commands.txt";
 
     /** The sections of the file. */
-    public enum Kind { READ, START, TASK, SELF, WORKER, OPERATOR }
+    public enum Kind {
+        READ, START, TASK, SELF, WORKER, OPERATOR_READ, OPERATOR;
+
+        /** Reads change nothing: an operator's are not audited. */
+        public boolean read() {
+            return this == READ || this == OPERATOR_READ;
+        }
+    }
 
     private final Map<String, Kind> kinds;
 
@@ -47,7 +54,8 @@ public final class EngineCommands {
                     continue;
                 }
                 if (line.startsWith("[") && line.endsWith("]")) {
-                    section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(Locale.ROOT));
+                    section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(Locale.ROOT)
+                            .replace('-', '_'));
                 } else if (section == null) {
                     throw new IllegalStateException(RESOURCE + ":" + number + ": a class before the first section");
                 } else if (kinds.put(line, section) != null) {

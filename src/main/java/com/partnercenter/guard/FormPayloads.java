@@ -1,5 +1,6 @@
 package com.partnercenter.guard;
 
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.platform.Language;
 import com.partnercenter.platform.Messages;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one allow-list of what a user may send with a start or a task completion: exactly the fields of the deployed
  * form the start event or the task shows ({@link FormFields}), each value of its field's kind and, for a field with
- * choices, one of them; within the form's own bounds (min, max, maxLength). A field shown but not entered (disabled,
- * read-only) keeps its value. Everything else the flow checks itself.
+ * choices, one of them; within the form's own bounds (min, max, maxLength); typed text obeying the text rule
+ * ({@link HumanText}). A field shown but not entered (disabled, read-only) keeps its value. Everything else the flow
+ * checks itself.
  */
 @Component
 public class FormPayloads {
@@ -97,12 +99,18 @@ public class FormPayloads {
     }
 
     /**
-     * Hook for the text rule every human-entered field obeys (issue 13 item 5, owned by the abuse branch: no control
-     * or format characters, bounded length, a field message in the user's language). Until that rule is on main this
-     * accepts every text within the form's maxLength.
+     * The text rule every human-entered field obeys ({@link HumanText}: no control or format character, one line in
+     * a text field, the form's maxLength or the rule's length for its kind), with the field's name in front of the
+     * rule's message.
      */
     String humanText(FormFields.Field field, String value, Language language) {
-        return null;
+        boolean multiLine = "textarea".equals(field.type());
+        int max = field.maxLength() != null ? field.maxLength()
+                : (multiLine ? HumanText.Kind.LIST : HumanText.Kind.LINE).maxLength();
+        HumanText.Checked checked = HumanText.check(value, new HumanText.Kind(max, multiLine));
+        return checked.ok() ? null : messages.text(language, "form.refused.text", field.shownName(),
+                messages.text(language, checked.messageKey(), checked.arguments() == null ? new Object[0]
+                        : checked.arguments()));
     }
 
     private String option(FormFields.Field field, String value, Language language, Function<String, Object> current) {

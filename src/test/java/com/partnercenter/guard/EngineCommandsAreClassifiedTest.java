@@ -45,6 +45,9 @@ class EngineCommandsAreClassifiedTest {
         assertThat(byKind.get(EngineCommands.Kind.WORKER)).containsExactly("CompleteExternalTaskCmd",
                 "ExtendLockOnExternalTaskCmd", "FetchExternalTasksCmd", "HandleExternalTaskBpmnErrorCmd",
                 "HandleExternalTaskFailureCmd", "LockExternalTaskCmd");
+        assertThat(byKind.get(EngineCommands.Kind.OPERATOR_READ)).contains("JobQueryImpl", "IncidentQueryImpl",
+                "GetJobExceptionStacktraceCmd", "TablePageQueryImpl", "NativeTaskQueryImpl")
+                .allSatisfy(name -> assertThat(name).doesNotStartWith("Set").doesNotStartWith("Delete"));
         // what a user may never do, whatever the engine's authorizations say
         for (String name : new String[] {"StartProcessInstanceAtActivitiesCmd", "ModifyProcessInstanceCmd",
                 "RestartProcessInstancesCmd", "SetExecutionVariablesCmd", "RemoveExecutionVariablesCmd",

@@ -102,6 +102,20 @@ public final class PartnerBrowser {
         return postRaw(path, all);
     }
 
+    /**
+     * Calls the webapps' engine API as Tasklist does (JSON, the session's XSRF token in X-XSRF-TOKEN), e.g.
+     * {@code /camunda/api/engine/engine/default/task/{id}/submit-form}.
+     */
+    public Page engineApi(String method, String path, String json) {
+        get("/camunda/app/tasklist/default/"); // the session's current XSRF token, as Tasklist holds it
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Posts exactly these fields (no token added). */
     public Page postRaw(String path, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -105,6 +105,11 @@ public class TestData {
         return key;
     }
 
+    /** The identity operations, for tests that make accounts of their own. */
+    public com.partnercenter.security.IdentityAdmin identity() {
+        return identityAdmin;
+    }
+
     /** A user in the operators group (password {@link #PASSWORD}). */
     public String operator() {
         String id = unique("op").toLowerCase(Locale.ROOT);
