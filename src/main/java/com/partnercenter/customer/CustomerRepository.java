@@ -64,6 +64,12 @@ public class CustomerRepository {
                 .param(userId).query(CustomerRepository::admin).optional();
     }
 
+    /** The row of a sign-in id of a customer's user, administrator or not. */
+    public Optional<CustomerAdmin> findUserByUserId(String userId) {
+        return jdbc.sql("select " + ADMIN_COLUMNS + " from pc_customer_admin where user_id = ?")
+                .param(userId).query(CustomerRepository::admin).optional();
+    }
+
     /** True when a user of any customer has this sign-in id. */
     public boolean userIdTaken(String userId) {
         return jdbc.sql("select count(*) from pc_customer_admin where user_id = ?").param(userId).query(Long.class)

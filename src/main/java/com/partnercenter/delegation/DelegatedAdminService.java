@@ -72,7 +72,7 @@ public class DelegatedAdminService {
                     .filter(role -> role == AdminRole.GrantedRole.GLOBAL_ADMIN).isPresent();
             return user.companyRole() == CompanyRole.GLOBAL_ADMIN || full ? MayEnd.MAY : MayEnd.FORBIDDEN;
         }
-        return customers.findAdminByUserId(userId).filter(a -> a.customerId() == relationship.customerId())
+        return customers.findUserByUserId(userId).filter(a -> a.customerId() == relationship.customerId())
                 .map(a -> a.globalAdmin() ? MayEnd.MAY : MayEnd.FORBIDDEN).orElse(MayEnd.UNKNOWN);
     }
 

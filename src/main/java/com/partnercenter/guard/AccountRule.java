@@ -52,7 +52,7 @@ class AccountRule {
     private boolean profileUnchanged(User user) {
         return partners.findUserByUserId(user.getId())
                 .map(u -> same(user, u.firstName(), u.lastName(), u.email()))
-                .or(() -> customers.findAdminByUserId(user.getId())
+                .or(() -> customers.findUserByUserId(user.getId())
                         .map(a -> same(user, a.firstName(), a.lastName(), a.email())))
                 .orElse(false);
     }

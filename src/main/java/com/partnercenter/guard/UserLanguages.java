@@ -22,7 +22,7 @@ public class UserLanguages {
             return Language.EN;
         }
         return partners.findUserByUserId(userId).map(u -> Language.orDefault(u.language(), Language.EN))
-                .or(() -> customers.findAdminByUserId(userId)
+                .or(() -> customers.findUserByUserId(userId)
                         .flatMap(a -> customers.findById(a.customerId()))
                         .map(c -> Language.orDefault(c.language(), Language.EN)))
                 .orElse(Language.EN);
