@@ -20,25 +20,24 @@ import java.util.Properties;
  * <p>Why the server's counters and not a JDBC proxy around the application's data source: they see every
  * statement exactly as executed, the engine's batched inserts included, with nothing added to the measured
  * code path; and per statement they give calls and time, which is where speed work starts
- * ({@link #top}). Transactions are the {@code COMMIT}/{@code ROLLBACK} statements the JDBC driver sends
- * (a statement in auto-commit is its own transaction and is counted as a statement only).
+ * ({@link #top}). Transactions are counted by the {@code BEGIN} the JDBC driver sends to open each one (the
+ * driver's {@code COMMIT} does not show in {@code pg_stat_statements}); a statement in auto-commit is its own
+ * transaction and is counted as a statement only.
  */
 final class DatabaseCounters implements AutoCloseable {
 
     static final String OBSERVER = "bench_observer";
 
     /** Totals at one moment; subtract two of them for a batch. */
-    record Snapshot(long statements, long commits, long rollbacks) {
+    record Snapshot(long statements, long transactions) {
         Snapshot minus(Snapshot earlier) {
-            return new Snapshot(statements - earlier.statements, commits - earlier.commits,
-                    rollbacks - earlier.rollbacks);
+            return new Snapshot(statements - earlier.statements, transactions - earlier.transactions);
         }
     }
 
     private static final String TOTALS = "select "
             + "coalesce(sum(s.calls) filter (where s.query !~* '^\\s*(begin|commit|rollback|set|show|savepoint|release)\\M'), 0), "
-            + "coalesce(sum(s.calls) filter (where s.query ~* '^\\s*commit\\M'), 0), "
-            + "coalesce(sum(s.calls) filter (where s.query ~* '^\\s*rollback\\M'), 0) "
+            + "coalesce(sum(s.calls) filter (where s.query ~* '^\\s*begin\\M'), 0) "
             + "from pg_stat_statements s join pg_database d on d.oid = s.dbid join pg_roles r on r.oid = s.userid "
             + "where d.datname = ? and r.rolname = ?";
 
@@ -77,7 +76,7 @@ final class DatabaseCounters implements AutoCloseable {
             st.setString(2, EmbeddedPostgresSupport.USER);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                return new Snapshot(rs.getLong(1), rs.getLong(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -201,7 +201,7 @@ final class FlowBenchmark implements AutoCloseable {
     List<Batch> alternate(int[] threadCounts, int rounds, int flows, Report report) throws Exception {
         List<Batch> batches = new ArrayList<>();
         report.line("%-17s %3s %5s %4s %4s %4s %4s %8s %7s %6s %6s %6s %7s %7s", "flow", "thr", "round", "n", "lost",
-                "dup", "wait", "flows/s", "ratio", "jobs", "ext", "mails", "sql", "commits");
+                "dup", "wait", "flows/s", "ratio", "jobs", "ext", "mails", "sql", "tx");
         for (int threads : threadCounts) {
             for (int round = 1; round <= rounds; round++) {
                 for (String real : List.of(Kind.PURCHASE_OFFER.label, Kind.TRIAL_ACCEPTANCE.label)) {
@@ -216,7 +216,7 @@ final class FlowBenchmark implements AutoCloseable {
         }
         report.line("");
         report.line("ratio: the batch's flows/s over the bare-shape batch run just before it (A B A B); jobs, ext "
-                + "(external tasks), mails, sql (statements), commits: per flow");
+                + "(external tasks), mails, sql (statements), tx (transactions opened): per flow");
         report.line("");
         report.line("latency per step, ms (all rounds of a flow and thread count together)");
         report.line("%-17s %3s  %-26s %5s %8s %8s %8s", "flow", "thr", "step", "n", "p50", "p95", "p99");
@@ -243,7 +243,7 @@ final class FlowBenchmark implements AutoCloseable {
                 baseline == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",
                         b.flowsPerSecond() / baseline.flowsPerSecond()),
                 b.jobs() / n, b.externalTasks() / n, b.mails() / n, b.sql().statements() / n,
-                (b.sql().commits() + b.sql().rollbacks()) / n);
+                b.sql().transactions() / n);
         for (FlowChecks.Verdict v : b.verdicts()) {
             if (!v.why().isEmpty()) {
                 report.line("    %s %s: %s", v.flow().kind(), v.flow().tag(), String.join("; ", v.why()));
