@@ -34,7 +34,7 @@ class StartupBenchmark {
 
     /** The JVM options of the README's "Configure for production". */
     static final List<String> DOCUMENTED_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms128m", "-Xmx384m",
-            "-XX:MaxMetaspaceSize=200m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k", "-XX:TieredStopAtLevel=4");
+            "-XX:MaxMetaspaceSize=200m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k");
     static final int LOAD_FLOWS = Integer.getInteger("bench.startupFlows", 60);
     static final int LOAD_THREADS = 4;
 
