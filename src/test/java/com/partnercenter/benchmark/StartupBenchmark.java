@@ -54,22 +54,28 @@ class StartupBenchmark {
                 String database = EmbeddedPostgresSupport.createDatabase("start");
                 int port = BenchmarkApp.freePort();
                 Child first = Child.start(jar, options, database, port, mail.port(), label + "-empty");
-                Start empty = first.awaitTasklist();
-                report.line("%-34s %-16s %10.1f %10d %10d", label, "start, empty db", empty.seconds(), empty.rssKb() / 1024,
-                        empty.peakKb() / 1024);
-                int failed = load(first, mail, port);
-                long[] afterLoad = first.memory();
-                report.line("%-34s %-16s %10s %10d %10d", label, "after " + LOAD_FLOWS + " flows", "",
-                        afterLoad[0] / 1024, afterLoad[1] / 1024);
-                if (failed > 0) {
-                    problems.add(label + ": " + failed + " of " + LOAD_FLOWS + " flows failed");
+                try {
+                    Start empty = first.awaitTasklist();
+                    report.line("%-34s %-16s %10.1f %10d %10d", label, "start, empty db", empty.seconds(),
+                            empty.rssKb() / 1024, empty.peakKb() / 1024);
+                    int failed = load(first, mail, port);
+                    long[] afterLoad = first.memory();
+                    report.line("%-34s %-16s %10s %10d %10d", label, "after " + LOAD_FLOWS + " flows", "",
+                            afterLoad[0] / 1024, afterLoad[1] / 1024);
+                    if (failed > 0) {
+                        problems.add(label + ": " + failed + " of " + LOAD_FLOWS + " flows failed");
+                    }
+                } finally {
+                    first.stop(); // also when it failed: never leave a child running
                 }
-                first.stop();
                 Child second = Child.start(jar, options, database, port, mail.port(), label + "-restart");
-                Start restart = second.awaitTasklist();
-                report.line("%-34s %-16s %10.1f %10d %10d", label, "restart", restart.seconds(),
-                        restart.rssKb() / 1024, restart.peakKb() / 1024);
-                second.stop();
+                try {
+                    Start restart = second.awaitTasklist();
+                    report.line("%-34s %-16s %10.1f %10d %10d", label, "restart", restart.seconds(),
+                            restart.rssKb() / 1024, restart.peakKb() / 1024);
+                } finally {
+                    second.stop();
+                }
             }
         } finally {
             report.line("documented options: %s", String.join(" ", DOCUMENTED_OPTIONS));
