@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
  * application (embedded PostgreSQL, job executor and worker on, real HTTP, mail to an SMTP server) with two
  * flows per batch, so that the benchmark keeps running; and its checks shown to see a lost, a duplicated
  * and a waiting flow. No figure is asserted beyond "it ran and counted".
+ *
+ * <p>An {@code *IT} (failsafe's JVM, before the browser journeys): the Camunda webapps keep JVM-wide state of
+ * the last application context that started them, so this context, closed after its tests, must not start
+ * while the surefire suite's cached contexts still serve Tasklist; the journeys' context starts after it.
  */
-class BenchmarkHarnessTest {
+class BenchmarkHarnessIT {
 
     static MailCatcher mail;
     static BenchmarkApp app;
