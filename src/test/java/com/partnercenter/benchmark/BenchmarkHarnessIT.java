@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
  * flows per batch, so that the benchmark keeps running; and its checks shown to see a lost, a duplicated
  * and a waiting flow. No figure is asserted beyond "it ran and counted".
  *
- * <p>An {@code *IT} (failsafe's JVM, before the browser journeys): the Camunda webapps keep JVM-wide state of
- * the last application context that started them, so this context, closed after its tests, must not start
- * while the surefire suite's cached contexts still serve Tasklist; the journeys' context starts after it.
+ * <p>An {@code *IT} run by its own failsafe execution, in a JVM of its own (see pom.xml): Camunda's REST API and
+ * webapps keep JVM-wide state (the external tasks' long polling, the webapps' runtime delegates) of the
+ * application context that started them first, so a context that starts and closes beside others (this one)
+ * leaves Tasklist answering 500 and long polling stopped for them.
  */
 class BenchmarkHarnessIT {
 
