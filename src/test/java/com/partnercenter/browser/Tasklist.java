@@ -38,6 +38,22 @@ public class Tasklist {
         browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
     }
 
+    /**
+     * Presses "Start" under the start form when the start is refused: waits for Tasklist's error notification and
+     * returns its text (the start dialog stays open).
+     */
+    public String startRefused() {
+        form.recheck();
+        browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']"));
+        return browser.visible(By.xpath("//*[contains(@class,'alert')][contains(.,'could not be started')]")).getText();
+    }
+
+    /** Opens Tasklist again (a start dialog left open is closed). */
+    public void reload() {
+        browser.open("/camunda/app/tasklist/");
+        browser.visible(By.cssSelector(".start-process-action a"));
+    }
+
     /** Names of the tasks in the current list (waits until the list has loaded). */
     public List<String> taskNames() {
         browser.until(d -> listLoaded());
