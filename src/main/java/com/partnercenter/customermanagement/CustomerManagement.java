@@ -11,7 +11,6 @@ import com.partnercenter.delegation.CustomerAccess.Action;
 import com.partnercenter.delegation.DelegatedAdminService;
 import com.partnercenter.delegation.Relationship;
 import com.partnercenter.delegation.RelationshipRepository;
-import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerProcesses;
 import com.partnercenter.partner.PartnerUser;

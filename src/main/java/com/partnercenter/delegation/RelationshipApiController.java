@@ -25,13 +25,10 @@ public class RelationshipApiController {
 
     private final DelegatedAdminService service;
     private final IdentityService identity;
-    private final com.partnercenter.partner.PartnerRepository partners;
 
-    public RelationshipApiController(DelegatedAdminService service, IdentityService identity,
-            com.partnercenter.partner.PartnerRepository partners) {
+    public RelationshipApiController(DelegatedAdminService service, IdentityService identity) {
         this.service = service;
         this.identity = identity;
-        this.partners = partners;
     }
 
     @PostMapping("/api/delegated-admin/relationships/{id}/end")

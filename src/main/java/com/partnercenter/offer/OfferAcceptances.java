@@ -28,9 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.ui.Model;
 import org.springframework.validation.Errors;
@@ -44,7 +42,6 @@ import org.springframework.validation.Errors;
 public class OfferAcceptances implements FlowAcceptance {
 
     public static final String PROCESS = "purchaseOfferAcceptance";
-    static final List<String> OFFER_TERMS = List.of("partnerUserEmail", "partnerUserLanguage", "partnerName");
 
     /** What the page shows: the lines, and the customer when the offer is for one. */
     public record Purchase(String customerName, List<LineView> lines, String validUntil) {}
@@ -61,13 +58,11 @@ public class OfferAcceptances implements FlowAcceptance {
     private final AcceptanceService acceptances;
     private final RuntimeService runtime;
     private final OfferDelegates offerSteps;
-    private final HistoryService history;
 
     public OfferAcceptances(OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
             SubscriptionRepository subscriptions, PartnerRepository partners, LinkService links,
-            AcceptanceService acceptances, RuntimeService runtime, OfferDelegates offerSteps, HistoryService history) {
+            AcceptanceService acceptances, RuntimeService runtime, OfferDelegates offerSteps) {
         this.offerSteps = offerSteps;
-        this.history = history;
         this.offers = offers;
         this.catalogue = catalogue;
         this.customers = customers;

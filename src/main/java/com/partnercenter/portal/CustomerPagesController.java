@@ -9,7 +9,6 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.customermanagement.CustomerManagement;
 import com.partnercenter.delegation.CustomerAccess;
 import com.partnercenter.delegation.CustomerAccess.Action;
-import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partnerofrecord.PartnerOfRecordService;
 import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.servicerequest.ServiceRequest;

@@ -1,15 +1,9 @@
 package com.partnercenter.productkey;
 
 import com.partnercenter.audit.AuditLog;
-import com.partnercenter.catalogue.CatalogueRepository;
-import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
-import com.partnercenter.customer.CustomerFields;
-import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.partner.ProgramAuthorization;
-import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.request.FlowRequest;
@@ -18,11 +12,7 @@ import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -58,22 +48,18 @@ public class ProductKeySetupDelegates {
 
     private final ProductKeyRepository keys;
     private final PartnerRepository partners;
-    private final CustomerRepository customers;
-    private final CatalogueRepository catalogue;
     private final SubscriptionRepository subscriptions;
     private final AuditLog audit;
     private final ProductKeySetupRequest request;
     private final FlowRequests requests;
 
-    public ProductKeySetupDelegates(ProductKeyRepository keys, PartnerRepository partners, CustomerRepository customers,
-            CatalogueRepository catalogue, SubscriptionRepository subscriptions, AuditLog audit,
+    public ProductKeySetupDelegates(ProductKeyRepository keys, PartnerRepository partners,
+            SubscriptionRepository subscriptions, AuditLog audit,
             ProductKeySetupRequest request, FlowRequests requests) {
         this.request = request;
         this.requests = requests;
         this.keys = keys;
         this.partners = partners;
-        this.customers = customers;
-        this.catalogue = catalogue;
         this.subscriptions = subscriptions;
         this.audit = audit;
     }

@@ -19,7 +19,6 @@ import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;

@@ -18,7 +18,6 @@ import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

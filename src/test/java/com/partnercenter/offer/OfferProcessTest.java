@@ -558,14 +558,7 @@ class OfferProcessTest {
     }
 
     private ProcessInstance offer(Map<String, Object> overrides) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("line1Sku", basic.code());
-        vars.put("line1Licenses", 10L);
-        vars.put("line2Sku", e3.code());
-        vars.put("line2Licenses", 20L);
-        vars.put("linkValidityDays", 30L);
-        vars.putAll(overrides);
-        return signedIn.start(user, partner, "purchaseOffer", vars);
+        return signedIn.start(user, partner, "purchaseOffer", offerValues(overrides));
     }
 
     static AcceptanceForm form(String domain, String adminEmail) {

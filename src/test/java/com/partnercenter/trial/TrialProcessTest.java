@@ -14,7 +14,6 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
-import com.partnercenter.platform.PartnerTenantIdProvider;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.link.Link;
@@ -272,11 +271,7 @@ class TrialProcessTest {
     // ---- helpers
 
     private ProcessInstance invite(Map<String, Object> overrides) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("skuCode", sku.code());
-        vars.put("linkValidityDays", 30);
-        vars.putAll(overrides);
-        return signedIn.start(user, partner, "trialInvitation", vars);
+        return signedIn.start(user, partner, "trialInvitation", invitation(overrides));
     }
 
     private String refused(Map<String, Object> overrides) {
