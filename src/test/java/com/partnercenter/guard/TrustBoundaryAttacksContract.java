@@ -11,7 +11,6 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
-import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Stored;
 import com.partnercenter.support.TestData;
 import com.partnercenter.support.TestMail;
@@ -30,10 +29,12 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The attacks of issue 12, as written, through the REST API with partner logins: each is refused with 403 and the
- * reason, and stores nothing (no instance, no row of ours, no job, no mail).
+ * reason, and stores nothing (no instance, no row of ours, no job, no mail). On H2 and on PostgreSQL.
  */
-@IntegrationTest
-class TrustBoundaryAttacksTest {
+abstract class TrustBoundaryAttacksContract {
+
+    /** The REST API of the context's engine. */
+    abstract String rest();
 
     @RegisterExtension
     static GreenMailExtension mail = TestMail.extension();
@@ -67,7 +68,7 @@ class TrustBoundaryAttacksTest {
     @Test
     void aSubscriptionCannotBeCreatedByStartingAtTheProvisioningStep() throws Exception {
         var before = stored.snapshot();
-        ResponseEntity<String> response = post(fiona, "/engine-rest/process-definition/key/productKeySetup/start",
+        ResponseEntity<String> response = post(fiona, rest() + "/process-definition/key/productKeySetup/start",
                 Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
                                 "activityId", "Task_CreateSubscription")),
                         "variables", Map.of("customerId", typed(wideWorld.customer().id(), "Long"),
@@ -82,7 +83,7 @@ class TrustBoundaryAttacksTest {
     @Test
     void anotherPartnersTrialLinkCannotBeIssuedByStartingAtTheInvitationStep() throws Exception {
         var before = stored.snapshot();
-        ResponseEntity<String> response = post(fiona, "/engine-rest/process-definition/key/trialInvitation/start",
+        ResponseEntity<String> response = post(fiona, rest() + "/process-definition/key/trialInvitation/start",
                 Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
                                 "activityId", "Task_PrepareInvitation")),
                         "variables", Map.of("partnerId", typed(contoso.id(), "Long"),
@@ -98,7 +99,7 @@ class TrustBoundaryAttacksTest {
     @Test
     void delegatedAdministrationCannotBeActivatedWithoutTheCustomersAnswer() throws Exception {
         var before = stored.snapshot();
-        ResponseEntity<String> response = post(alice, "/engine-rest/process-definition/key/delegatedAdmin/start",
+        ResponseEntity<String> response = post(alice, rest() + "/process-definition/key/delegatedAdmin/start",
                 Map.of("startInstructions", List.of(
                                 Map.of("type", "startBeforeActivity", "activityId", "Task_RecordRequest"),
                                 Map.of("type", "startBeforeActivity", "activityId", "Task_AssignRoles")),
@@ -113,7 +114,7 @@ class TrustBoundaryAttacksTest {
         var before = stored.snapshot();
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("trialInvitation")
                 .latestVersion().singleResult().getId();
-        ResponseEntity<String> response = post(chloe, "/engine-rest/process-definition/" + definition + "/submit-form",
+        ResponseEntity<String> response = post(chloe, rest() + "/process-definition/" + definition + "/submit-form",
                 Map.of("variables", Map.of("skuCode", Map.of("value", e5.code()),
                         "recipientEmails", Map.of("value", "prospect@elsewhere.example"),
                         "linkValidityDays", Map.of("value", 30))));
