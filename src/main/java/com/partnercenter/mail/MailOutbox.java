@@ -200,16 +200,14 @@ public class MailOutbox {
 
     private Optional<Held> take(String key, String condition, Instant now, Object... conditionParams) {
         String claimId = newClaimId();
-        Object[] params = new Object[4 + conditionParams.length];
+        Object[] params = new Object[3 + conditionParams.length];
         params[0] = Timestamp.from(now.plus(lease));
         params[1] = claimId;
-        params[2] = Timestamp.from(now);
-        params[3] = key;
-        System.arraycopy(conditionParams, 0, params, 4, conditionParams.length);
+        params[2] = key;
+        System.arraycopy(conditionParams, 0, params, 3, conditionParams.length);
         boolean takeover = find(key).map(e -> e.status() == Status.SENDING).orElse(false);
         int updated = jdbc.sql("update pc_mail set status = 'SENDING', lease_until = ?, claimed_by = ?, "
-                        + "attempts = attempts + 1, takeovers = takeovers + case when status = 'SENDING' then 1 else 0 end, "
-                        + "next_attempt_at = case when payload is null then null else ? end "
+                        + "attempts = attempts + 1, takeovers = takeovers + case when status = 'SENDING' then 1 else 0 end "
                         + "where idempotency_key = ? and " + condition)
                 .params(params).update();
         return updated == 1 ? Optional.of(new Held(key, claimId, takeover)) : Optional.empty();

@@ -60,6 +60,7 @@ abstract class AcceptPageHttpContract {
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
     @Autowired AcceptanceService acceptanceService;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired AcceptanceRepository acceptanceRepository;
 
     private Partner partner;
@@ -298,6 +299,127 @@ abstract class AcceptPageHttpContract {
         runtime.createMessageCorrelation("RevokeLink").processInstanceId(pi.getId()).correlate();
         assertThat(get(path).getStatusCode().value()).isEqualTo(410);
         assertThat(acceptanceCount()).isZero();
+    }
+
+    /**
+     * The process dies right after the acceptance and its mail were committed, before the mail left: the outbox
+     * sends it, once, after the dead sender's lease ran out and never while it may still be sending; its link works.
+     */
+    @Test
+    void aConfirmationWhoseSenderDiedIsSentOnceAfterItsLeaseWithALinkThatWorks() throws Exception {
+        String domain = TestData.unique("died") + ".example";
+        AcceptanceService.Submitted submitted = submitAndDieAfterCommit(domain);
+        assertThat(submitted).isInstanceOf(AcceptanceService.Submitted.AwaitingConfirmation.class);
+        long acceptanceId = ((AcceptanceService.Submitted.AwaitingConfirmation) submitted).acceptanceId();
+        String key = "acceptance/" + acceptanceId + "/confirmation";
+        assertThat(jdbc.sql("select status from pc_mail where idempotency_key = ?").param(key).query(String.class)
+                .single()).isEqualTo("SENDING");
+        assertThat(outboxMails.deliverDue(100)).as("its sender may still be talking to the SMTP server").isZero();
+        assertThat(countTo("ada@" + domain)).isZero();
+
+        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 26_000));
+        assertThat(outboxMails.deliverDue(100)).as("the log counts what it sent").isEqualTo(1);
+        assertThat(outboxMails.deliverDue(100)).isZero();
+        assertThat(countTo("ada@" + domain)).isEqualTo(1);
+        assertThat(jdbc.sql("select takeovers from pc_mail where idempotency_key = ?").param(key).query(Integer.class)
+                .single()).as("counted as a possible duplicate").isEqualTo(1);
+        ClockUtil.reset();
+        assertThat(post(Mailbox.confirmationPath(mail, "ada@" + domain), new LinkedMultiValueMap<>())
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
+    }
+
+    /** Two nodes' dispatchers on one due mail at the same moment: it leaves once. */
+    @Test
+    void twoDispatchersRacingForOneMailSendItOnce() throws Exception {
+        String domain = TestData.unique("race") + ".example";
+        submitAndDieAfterCommit(domain);
+        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 26_000));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var rounds = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                rounds.add(pool.submit(() -> {
+                    start.await();
+                    return outboxMails.deliverDue(100);
+                }));
+            }
+            start.countDown();
+            int sent = 0;
+            for (var round : rounds) {
+                sent += round.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(sent).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countTo("ada@" + domain)).isEqualTo(1);
+    }
+
+    /** A mail server away for a while: the page says so, the mail leaves once it is back, with the same link. */
+    @Test
+    void anSmtpOutageDelaysTheConfirmationAndNeverSendsItTwice() throws Exception {
+        String domain = TestData.unique("outage") + ".example";
+        int port = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        try {
+            assertThat(post(path, validForm(domain)).getBody()).contains("may take a few minutes");
+            ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 31_000));
+            assertThat(outboxMails.deliverDue(100)).as("still down").isZero();
+        } finally {
+            mailSender.setPort(port);
+        }
+        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 31_000 + 61_000));
+        assertThat(outboxMails.deliverDue(100)).isEqualTo(1);
+        assertThat(outboxMails.deliverDue(100)).isZero();
+        assertThat(countTo("ada@" + domain)).isEqualTo(1);
+        ClockUtil.reset();
+        assertThat(post(Mailbox.confirmationPath(mail, "ada@" + domain), new LinkedMultiValueMap<>())
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** Stores an acceptance as the page does, and "dies" right after its transaction committed (mail not sent). */
+    private AcceptanceService.Submitted submitAndDieAfterCommit(String domain) {
+        String[] parts = path.split("/");
+        com.partnercenter.link.Link link = ((com.partnercenter.link.LinkResolution.Usable) linkService
+                .resolve(parts[2], parts[3])).link();
+        AcceptanceForm form = new AcceptanceForm();
+        form.setOrganizationName("Acme & Sons");
+        form.setDomain(domain);
+        form.setCountry("FR");
+        form.setLanguage("en");
+        form.setAdminFirstName("Ada");
+        form.setAdminLastName("Lovelace");
+        form.setAdminEmail("ada@" + domain);
+        var died = new java.util.concurrent.atomic.AtomicReference<AcceptanceService.Submitted>();
+        try {
+            transactions.executeWithoutResult(status -> {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public int getOrder() {
+                                return Integer.MIN_VALUE;
+                            }
+
+                            @Override
+                            public void afterCommit() {
+                                throw new ProcessDied();
+                            }
+                        });
+                died.set(acceptanceService.store(link, form.normalized(), id -> { }));
+            });
+        } catch (ProcessDied expected) {
+            // committed, nothing sent: what a kill -9 between the commit and the SMTP exchange leaves
+        }
+        return died.get();
+    }
+
+    /** Stands for the end of the process: nothing after it runs. */
+    private static final class ProcessDied extends Error {}
+
+    private long countTo(String address) {
+        return java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address)).count();
     }
 
     private static int closedPort() throws java.io.IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -84,7 +85,7 @@ class LinkTokensTest {
         Path file = dir.resolve("data/link-secret");
         byte[] first = new LinkSecrets("", file.toString(), true).current().key();
         assertThat(Files.exists(file)).isTrue();
-        assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(new LinkSecrets("", file.toString(), true).current().key()).isEqualTo(first).hasSize(32);
     }
 }
