@@ -15,7 +15,7 @@ import org.springframework.dao.QueryTimeoutException;
 class ProvisioningWorkerTest {
 
     private final ProvisioningService service = mock(ProvisioningService.class);
-    private final ProvisioningWorker worker = new ProvisioningWorker(service);
+    private final ProvisioningWorker worker = new ProvisioningWorker(service, 20_000);
 
     @Test
     void completesWithTheCreatedCustomer() {
@@ -24,6 +24,36 @@ class ProvisioningWorkerTest {
         Recorded out = run(customerTask(null));
         assertThat(out.completed).containsEntry("customerId", 42L).containsEntry("customerAdminUserId", "adac42")
                 .containsEntry("customerCreated", true);
+    }
+
+    /** A task that runs longer than half its lock has its lock extended while it runs, so no other worker takes it. */
+    @Test
+    void aLongTaskHasItsLockExtendedWhileItRuns() throws Exception {
+        var extended = new java.util.concurrent.CountDownLatch(1);
+        var service2 = mock(ProvisioningService.class);
+        var slowWorker = new ProvisioningWorker(service2, 2_000);
+        var client = mock(org.camunda.bpm.client.task.ExternalTaskService.class);
+        var task = mock(org.camunda.bpm.client.task.ExternalTask.class);
+        org.mockito.Mockito.doAnswer(call -> {
+            extended.countDown();
+            return null;
+        }).when(client).extendLock(task, 2_000L);
+        when(task.getExtensionProperty("provisioningOperation")).thenReturn("CREATE_CUSTOMER");
+        when(task.getProcessInstanceId()).thenReturn("pi-9");
+        when(task.getActivityId()).thenReturn("Task_CreateCustomer");
+        for (String name : new String[] {"customerName", "customerDomain", "customerCountry", "customerLanguage",
+                "adminFirstName", "adminLastName", "adminEmail"}) {
+            when(task.getVariable(name)).thenReturn("x");
+        }
+        when(service2.createCustomer(any(), any())).thenAnswer(call -> {
+            // the work outlasts half the lock: it ends only once the lock was extended (or fails the test)
+            assertThat(extended.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            return new ProvisioningService.CustomerResult(9, "u9", true);
+        });
+        slowWorker.execute(task, client);
+        org.mockito.Mockito.verify(client).complete(org.mockito.ArgumentMatchers.eq(task), any());
+        org.mockito.Mockito.verify(client, org.mockito.Mockito.atLeastOnce()).extendLock(task, 2_000L);
+        slowWorker.stopKeepingLocks();
     }
 
     @Test
