@@ -216,8 +216,7 @@ final class FaultRun implements AutoCloseable {
 
     private void fire(Scenario.Fault fault) throws Exception {
         Instant at = Instant.now();
-        switch (fault) {
-            case Scenario.Kill kill -> {
+        if (fault instanceof Scenario.Kill kill) {
                 AppNode node = nodes.get(kill.node());
                 List<Integer> interrupted = new ArrayList<>(inFlight.keySet());
                 node.kill();
@@ -227,8 +226,7 @@ final class FaultRun implements AutoCloseable {
                 Instant over = awaitDone(interrupted, Duration.ofMinutes(5));
                 happened.add(new Happened(fault.describe(), at, over, Duration.between(at, over),
                         interrupted.size() + " flows in flight; node back in " + restart.toSeconds() + " s"));
-            }
-            case Scenario.SmtpOutage outage -> {
+        } else if (fault instanceof Scenario.SmtpOutage outage) {
                 smtp.stop();
                 Thread.sleep(outage.duration().toMillis());
                 smtp.start();
@@ -236,8 +234,7 @@ final class FaultRun implements AutoCloseable {
                 Instant over = awaitOutboxEmpty(Duration.ofMinutes(5));
                 happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over),
                         "until the outbox was empty after the server came back"));
-            }
-            case Scenario.DatabaseRestart restart -> {
+        } else if (fault instanceof Scenario.DatabaseRestart restart) {
                 postgres.close();
                 Thread.sleep(restart.downFor().toMillis());
                 startPostgres(false);
@@ -249,7 +246,6 @@ final class FaultRun implements AutoCloseable {
                 }
                 happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over),
                         "until every node was ready again"));
-            }
         }
     }
 

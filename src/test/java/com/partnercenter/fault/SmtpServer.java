@@ -19,9 +19,12 @@ final class SmtpServer implements AutoCloseable {
     record Received(String to, String messageId, String body) {}
 
     private final int port;
+    /** Messages of earlier server runs (before an outage). */
+    private final List<Received> before = new ArrayList<>();
     private final List<Received> kept = new ArrayList<>();
+    /** Each message read once (by identity): a poll only reads what is new. */
+    private final java.util.Map<MimeMessage, Received> read = new java.util.IdentityHashMap<>();
     private GreenMail server;
-    private int seen;
 
     SmtpServer(int port) {
         this.port = port;
@@ -34,14 +37,16 @@ final class SmtpServer implements AutoCloseable {
     synchronized void start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        seen = 0;
     }
 
     /** Takes the server away: connections are refused until {@link #start()}. */
     synchronized void stop() {
         collect();
+        before.clear();
+        before.addAll(kept);
         server.stop();
         server = null;
+        read.clear();
     }
 
     synchronized boolean running() {
@@ -58,21 +63,26 @@ final class SmtpServer implements AutoCloseable {
         return kept.stream().filter(r -> r.to().equalsIgnoreCase(address) && body.test(r.body())).findFirst();
     }
 
+    /** All messages: those of earlier runs, and every message of the running server (its order is per mailbox). */
     private void collect() {
         if (server == null) {
             return;
         }
-        MimeMessage[] messages = server.getReceivedMessages();
-        for (int i = seen; i < messages.length; i++) {
-            try {
-                MimeMessage m = messages[i];
-                kept.add(new Received(m.getAllRecipients()[0].toString(), m.getMessageID(),
-                        com.icegreen.greenmail.util.GreenMailUtil.getBody(m)));
-            } catch (Exception e) {
-                throw new IllegalStateException("unreadable message at the SMTP server", e);
-            }
+        List<Received> now = new ArrayList<>(before);
+        for (MimeMessage m : server.getReceivedMessages()) {
+            now.add(read.computeIfAbsent(m, SmtpServer::read));
         }
-        seen = messages.length;
+        kept.clear();
+        kept.addAll(now);
+    }
+
+    private static Received read(MimeMessage m) {
+        try {
+            return new Received(m.getAllRecipients()[0].toString(), m.getMessageID(),
+                    com.icegreen.greenmail.util.GreenMailUtil.getBody(m));
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable message at the SMTP server", e);
+        }
     }
 
     @Override
