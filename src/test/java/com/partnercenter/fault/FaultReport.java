@@ -34,7 +34,8 @@ record FaultReport(Scenario scenario, Duration took, List<FaultRun.Flow> flows, 
                 .append(scenario.flows() - trials).append(" sign-ups) at ").append(scenario.clients())
                 .append(" clients over HTTP, ").append(scenario.nodes()).append(" engine nodes")
                 .append(scenario.separateWorker() ? " + a separate provisioning worker" : " (in-process workers)")
-                .append(" on PostgreSQL, SMTP server outside the nodes\n\n");
+                .append(scenario.database().equals("h2") ? " on the dev default's H2 file database" : " on PostgreSQL")
+                .append(", SMTP server outside the nodes\n\n");
         out.append("| flows | done | lost | faults | duplicated mails (crash window) | stuck | inconsistent | longest recovery |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         out.append("| ").append(scenario.flows()).append(" | ").append(checks.get("flows done")).append(" | ")

@@ -73,6 +73,10 @@ final class FaultRun implements AutoCloseable {
 
     // ---- infrastructure
 
+    private boolean h2() {
+        return scenario.database().equals("h2");
+    }
+
     void startInfrastructure() throws Exception {
         Files.createDirectories(dir);
         try (var logs = Files.newDirectoryStream(dir, "*.log")) {
@@ -80,11 +84,19 @@ final class FaultRun implements AutoCloseable {
                 Files.delete(log);
             }
         }
-        postgresPort = freePort();
-        startPostgres(true);
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
-                Statement st = c.createStatement()) {
-            st.execute("create database partnercenter");
+        if (h2()) {
+            try (var old = Files.walk(dir.resolve("h2")).sorted(java.util.Comparator.reverseOrder())) {
+                old.forEach(f -> f.toFile().delete());
+            } catch (java.nio.file.NoSuchFileException none) {
+                // first run
+            }
+        } else {
+            postgresPort = freePort();
+            startPostgres(true);
+            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
+                    Statement st = c.createStatement()) {
+                st.execute("create database partnercenter");
+            }
         }
         smtp = new SmtpServer(freePort());
         smtp.start();
@@ -97,7 +109,13 @@ final class FaultRun implements AutoCloseable {
     }
 
     private String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
+        return h2() ? h2Url() : "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
+    }
+
+    /** The dev default's H2 file database, opened by the node; AUTO_SERVER lets this harness read it meanwhile. */
+    private String h2Url() {
+        return "jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + "/partner-center;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE"
+                + System.getProperty("fault.h2-settings", "");
     }
 
     /** Every engine node (and the worker) started at the same moment on the empty database. */
@@ -109,7 +127,13 @@ final class FaultRun implements AutoCloseable {
         for (int i = 0; i < scenario.nodes(); i++) {
             int port = freePort();
             Map<String, String> env = common(linkSecrets, servicePassword);
-            env.put("SPRING_PROFILES_ACTIVE", "postgres");
+            env.put("SPRING_PROFILES_ACTIVE", h2() ? "dev" : "postgres");
+            if (h2()) {
+                env.put("SPRING_DATASOURCE_URL", h2Url());
+                env.put("PARTNER_CENTER_MAIL_SINK_ENABLED", "false");
+                env.put("SPRING_MAIL_HOST", "127.0.0.1");
+                env.put("SPRING_MAIL_PORT", String.valueOf(smtp.port()));
+            }
             env.put("PORT", String.valueOf(port));
             env.put("PARTNER_CENTER_NODE_ID", "node-" + (char) ('a' + i));
             env.put("PROVISIONING_IN_PROCESS", String.valueOf(!scenario.separateWorker()));
@@ -140,7 +164,7 @@ final class FaultRun implements AutoCloseable {
             starts.add("worker started in " + worker.awaitReady(http, Duration.ofMinutes(5)).toSeconds() + " s");
         }
         notes.add(scenario.nodes() + " nodes" + (worker != null ? " and a separate worker" : "")
-                + " started together on an empty database: " + String.join(", ", starts) + "; none exited");
+                + " started together on an empty " + (h2() ? "H2 file" : "PostgreSQL") + " database: " + String.join(", ", starts) + "; none exited");
     }
 
     private Map<String, String> common(String linkSecrets, String servicePassword) {
@@ -396,7 +420,7 @@ final class FaultRun implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (count("select count(*) from pc_mail where status <> 'SENT'") == 0
                     && count("select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ < "
-                    + "now() at time zone 'UTC')") == 0
+                    + utc(Duration.ZERO) + ")") == 0
                     && count("select count(*) from act_ru_ext_task") == 0) {
                 return;
             }
@@ -423,7 +447,7 @@ final class FaultRun implements AutoCloseable {
         long incidents = count("select count(*) from act_ru_incident");
         long failedJobs = count("select count(*) from act_ru_job where retries_ = 0");
         long dueJobs = count("select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ < "
-                + "now() at time zone 'UTC' - interval '60 seconds')");
+                + utc(Duration.ofSeconds(60)) + ")");
         long openTasks = count("select count(*) from act_ru_ext_task");
         long unsent = count("select count(*) from pc_mail where status <> 'SENT'");
         checks.put("stuck: incidents", incidents);
@@ -459,6 +483,12 @@ final class FaultRun implements AutoCloseable {
                 List.copyOf(happened), checks, List.copyOf(notes));
     }
 
+    /** A timestamp literal, UTC (as the nodes store them), {@code ago} before now. */
+    private static String utc(Duration ago) {
+        return "timestamp '" + java.time.LocalDateTime.ofInstant(Instant.now().minus(ago), java.time.ZoneOffset.UTC)
+                .toString().replace('T', ' ') + "'";
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -467,7 +497,8 @@ final class FaultRun implements AutoCloseable {
     }
 
     private Connection connection() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl("partnercenter"), "postgres", "");
+        return h2() ? DriverManager.getConnection(h2Url(), "sa", "")
+                : DriverManager.getConnection(jdbcUrl("partnercenter"), "postgres", "");
     }
 
     private static int freePort() throws IOException {

@@ -22,7 +22,7 @@ class FaultSuiteIT {
 
     @Test
     void nothingIsLostDuplicatedOrStuckAndRecoveryIsQuick() throws Exception {
-        Scenario scenario = Boolean.getBoolean("fault.full") ? Scenario.full() : Scenario.quick();
+        Scenario scenario = Scenario.chosen();
         Path target = Path.of("target");
         Path jar;
         try (Stream<Path> files = Files.list(target)) {
