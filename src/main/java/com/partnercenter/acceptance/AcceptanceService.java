@@ -58,12 +58,14 @@ public class AcceptanceService {
     private final AuditLog audit;
     private final OfferDescriptions offers;
     private final org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows;
+    private final MailService mails;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
             CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
             AuditLog audit, OfferDescriptions offers,
-            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows) {
+            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows, MailService mails) {
         this.flows = flows;
+        this.mails = mails;
         this.audit = audit;
         this.offers = offers;
         this.links = links;
@@ -114,8 +116,8 @@ public class AcceptanceService {
                     acceptance, link, partner)));
         });
         Acceptance acceptance = stored.getKey();
-        return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(),
-                !stored.getValue().outcome().orElse(false));
+        boolean sent = mails.deliver(stored.getValue());
+        return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(), !sent);
     }
 
     /** The pending acceptance's confirmation mail again, with its live confirmation link (a new one if none lives). */
@@ -127,7 +129,7 @@ public class AcceptanceService {
                 return queueConfirmation(acceptance, link, partner, confirmationId);
             });
             return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(),
-                    !queued.outcome().orElse(false));
+                    !mails.deliver(queued));
         } catch (DuplicateKeyException concurrent) {
             // the same page submitted twice at the same moment: the other request is sending this mail
             return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(), false);

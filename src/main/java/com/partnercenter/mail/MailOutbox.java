@@ -153,10 +153,15 @@ public class MailOutbox {
                 .query(Timestamp.class).single().toInstant();
     }
 
-    /** True while the holder's claim stands (nobody took the row over). */
-    boolean holds(Held held) {
-        return jdbc.sql("select count(*) from pc_mail where idempotency_key = ? and claimed_by = ? and status = 'SENDING'")
-                .params(held.idempotencyKey(), held.claimId()).query(Long.class).single() == 1;
+    /**
+     * Renews the holder's lease from now, if its claim still stands (nobody took the row over): the lease of a mail
+     * queued in a long transaction starts when it is sent, not when it was stored. False: another sender has it.
+     */
+    boolean renew(Held held) {
+        return requiresNew.execute(tx -> jdbc.sql("update pc_mail set lease_until = ? where idempotency_key = ? "
+                        + "and claimed_by = ? and status = 'SENDING'")
+                .params(Timestamp.from(EngineClock.now().plus(lease)), held.idempotencyKey(), held.claimId())
+                .update() == 1);
     }
 
     void markSent(String idempotencyKey) {

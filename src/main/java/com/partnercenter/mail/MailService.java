@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,51 +130,53 @@ public class MailService {
         return true;
     }
 
-    /** A queued mail: {@link #outcome()} tells, once the caller's transaction is over, whether it left. */
+    /** A mail stored in the outbox and held by its caller, who sends it with {@link #deliver(Queued)}. */
     public static final class Queued {
-        private final String idempotencyKey;
-        private volatile Boolean sent;
+        private final MailOutbox.Held held;
+        private final OutgoingMail mail;
 
-        Queued(String idempotencyKey) {
-            this.idempotencyKey = idempotencyKey;
+        Queued(MailOutbox.Held held, OutgoingMail mail) {
+            this.held = held;
+            this.mail = mail;
         }
 
         public String idempotencyKey() {
-            return idempotencyKey;
-        }
-
-        /**
-         * True: the SMTP server took it; false: not yet (it is retried from the outbox); empty: the transaction
-         * is not over, or rolled back (then nothing was stored and nothing is sent).
-         */
-        public Optional<Boolean> outcome() {
-            return Optional.ofNullable(sent);
+            return held.idempotencyKey();
         }
     }
 
     /**
-     * Stores the mail in the outbox within the caller's transaction (it must be in one), and sends it when that
-     * transaction commits; if sending fails, or this process dies first, the outbox sends it later, on any node, with
-     * the same links. Checked like {@link #send} first: an invalid mail throws and stores nothing.
+     * Stores the mail in the outbox within the caller's transaction (it must be in one), held by the caller for
+     * the outbox lease: once that transaction has committed, the caller sends it with {@link #deliver(Queued)}. If
+     * the caller dies first, or sending fails, the outbox sends it later, on any node, with the same links. Checked
+     * like {@link #send} first: an invalid mail throws and stores nothing.
+     *
+     * <p>Delivery is a separate step, after the transaction and not inside it, so that a request never holds two
+     * database connections at once (a pool whose connections are all held by threads waiting for a second one
+     * stops everything until its timeout).
      *
      * @throws DuplicateKeyException a mail with this key exists (choose a new key for a mail sent again)
      */
     public Queued queue(OutgoingMail mail) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("MailService.queue needs a transaction: the mail is stored with what it "
                     + "reports");
         }
         Prepared prepared = prepare(mail);
         MailOutbox.Held held = outbox.enqueue(mail, prepared.language().code(), prepared.rendered().subject(),
                 payload(mail));
-        Queued queued = new Queued(mail.idempotencyKey());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                queued.sent = deliver(held, mail);
-            }
-        });
-        return queued;
+        return new Queued(held, mail);
+    }
+
+    /**
+     * Sends a queued mail after the transaction that stored it committed (never inside it). True when the SMTP
+     * server took it now; false when it did not leave (the outbox retries it) or another sender has it.
+     */
+    public boolean deliver(Queued queued) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("deliver a queued mail after its transaction, not inside one");
+        }
+        return deliver(queued.held, queued.mail);
     }
 
     /**
@@ -210,7 +211,8 @@ public class MailService {
     /** Sends a held queued mail; false when it did not leave (FAILED with its next attempt, or ABANDONED). */
     private boolean deliver(MailOutbox.Held held, OutgoingMail mail) {
         try {
-            if (!outbox.holds(held)) {
+            if (!outbox.renew(held)) {
+                // another sender took it over (this one's lease ran out before it got here): it sends, not this one
                 return false;
             }
             transmit(mail, prepare(mail));

@@ -60,7 +60,6 @@ abstract class AcceptPageHttpContract {
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
     @Autowired AcceptanceService acceptanceService;
-    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired AcceptanceRepository acceptanceRepository;
 
     private Partner partner;
@@ -392,27 +391,24 @@ abstract class AcceptPageHttpContract {
         form.setAdminFirstName("Ada");
         form.setAdminLastName("Lovelace");
         form.setAdminEmail("ada@" + domain);
-        var died = new java.util.concurrent.atomic.AtomicReference<AcceptanceService.Submitted>();
+        long before = acceptanceCount();
         try {
-            transactions.executeWithoutResult(status -> {
-                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                        new org.springframework.transaction.support.TransactionSynchronization() {
-                            @Override
-                            public int getOrder() {
-                                return Integer.MIN_VALUE;
-                            }
-
-                            @Override
-                            public void afterCommit() {
-                                throw new ProcessDied();
-                            }
-                        });
-                died.set(acceptanceService.store(link, form.normalized(), id -> { }));
-            });
+            acceptanceService.store(link, form.normalized(), id -> org.springframework.transaction.support
+                    .TransactionSynchronizationManager.registerSynchronization(
+                            new org.springframework.transaction.support.TransactionSynchronization() {
+                                @Override
+                                public void afterCommit() {
+                                    throw new ProcessDied();
+                                }
+                            }));
+            throw new AssertionError("the process should have died after the commit");
         } catch (ProcessDied expected) {
             // committed, nothing sent: what a kill -9 between the commit and the SMTP exchange leaves
         }
-        return died.get();
+        assertThat(acceptanceCount()).isEqualTo(before + 1);
+        long id = jdbc.sql("select max(id) from pc_acceptance where domain = ?").param(domain).query(Long.class)
+                .single();
+        return new AcceptanceService.Submitted.AwaitingConfirmation(id, "ada@" + domain, true);
     }
 
     /** Stands for the end of the process: nothing after it runs. */

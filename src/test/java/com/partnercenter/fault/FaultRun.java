@@ -114,7 +114,7 @@ final class FaultRun implements AutoCloseable {
 
     /** The dev default's H2 file database, opened by the node; AUTO_SERVER lets this harness read it meanwhile. */
     private String h2Url() {
-        return "jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + "/partner-center;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE"
+        return "jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + "/partner-center;AUTO_SERVER=TRUE"
                 + System.getProperty("fault.h2-settings", "");
     }
 
