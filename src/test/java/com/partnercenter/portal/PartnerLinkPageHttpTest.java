@@ -23,6 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class PartnerLinkPageHttpTest {
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension mail = com.partnercenter.support.TestMail.extension();
+
     @LocalServerPort int port;
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
