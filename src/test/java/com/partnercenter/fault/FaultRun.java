@@ -92,7 +92,14 @@ final class FaultRun implements AutoCloseable {
             }
         } else {
             postgresPort = freePort();
-            startPostgres(true);
+            // a fresh data directory, kept when the server stops (a restart finds its data again)
+            Path data = dir.resolve("pgdata");
+            if (Files.exists(data)) {
+                try (var old = Files.walk(data).sorted(java.util.Comparator.reverseOrder())) {
+                    old.forEach(f -> f.toFile().delete());
+                }
+            }
+            startPostgres();
             try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
                     Statement st = c.createStatement()) {
                 st.execute("create database partnercenter");
@@ -102,9 +109,9 @@ final class FaultRun implements AutoCloseable {
         smtp.start();
     }
 
-    private void startPostgres(boolean clean) throws IOException {
+    private void startPostgres() throws IOException {
         postgres = EmbeddedPostgres.builder().setPort(postgresPort).setDataDirectory(dir.resolve("pgdata"))
-                .setCleanDataDirectory(clean).setRegisterShutdownHook(true)
+                .setCleanDataDirectory(false).setRegisterShutdownHook(true)
                 .setServerConfig("max_connections", "200").setServerConfig("fsync", "off").start();
     }
 
@@ -261,7 +268,7 @@ final class FaultRun implements AutoCloseable {
         } else if (fault instanceof Scenario.DatabaseRestart restart) {
                 postgres.close();
                 Thread.sleep(restart.downFor().toMillis());
-                startPostgres(false);
+                startPostgres();
                 Instant back = Instant.now();
                 Instant over = back;
                 for (AppNode node : nodes) {
