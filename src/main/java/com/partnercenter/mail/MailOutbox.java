@@ -42,6 +42,8 @@ public class MailOutbox {
     public enum Claim {
         /** This attempt may send: the row is SENDING under its lease. */
         CLAIMED,
+        /** This attempt may send, taking over from one whose lease ran out: a duplicate if that one had sent it. */
+        TAKEN_OVER,
         /** The mail was sent before: do nothing. */
         ALREADY_SENT,
         /** Another attempt holds the row under a lease that has not run out: do not send now. */
@@ -114,7 +116,8 @@ public class MailOutbox {
             }
             Instant now = EngineClock.now();
             return take(mail.idempotencyKey(), "(status in ('PENDING', 'FAILED', 'ABANDONED') or " + TAKEABLE + ")",
-                    now, Timestamp.from(now)).isPresent() ? Claim.CLAIMED : Claim.TAKEN_BY_OTHER_ATTEMPT;
+                    now, Timestamp.from(now)).map(held -> held.takeover() ? Claim.TAKEN_OVER : Claim.CLAIMED)
+                    .orElse(Claim.TAKEN_BY_OTHER_ATTEMPT);
         });
     }
 

@@ -117,6 +117,11 @@ public class MailService {
             case TAKEN_BY_OTHER_ATTEMPT -> throw new MailDeliveryException("E-mail '" + mail.template() + "' to "
                     + mail.recipient() + " is being sent by another attempt at this moment; retry later (it will not "
                     + "be sent twice)");
+            case TAKEN_OVER -> {
+                takeoverCounter.increment();
+                log.warn("E-mail {}: its earlier attempt's lease ran out (the process died or hung while sending); "
+                        + "sending it again, a duplicate if that attempt had reached the SMTP server", mail.idempotencyKey());
+            }
             case CLAIMED -> { }
         }
         try {

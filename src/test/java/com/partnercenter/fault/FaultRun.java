@@ -255,8 +255,11 @@ final class FaultRun implements AutoCloseable {
                 node.start();
                 Duration restart = node.awaitReady(http, Duration.ofMinutes(5));
                 Instant over = awaitDone(interrupted, Duration.ofMinutes(5));
-                happened.add(new Happened(fault.describe(), at, over, Duration.between(at, over),
-                        interrupted.size() + " flows in flight; node back in " + restart.toSeconds() + " s"));
+                happened.add(interrupted.isEmpty()
+                        ? new Happened(fault.describe(), at, at, Duration.ZERO, "no flow in flight (nothing to "
+                                + "recover); node back in " + restart.toSeconds() + " s")
+                        : new Happened(fault.describe(), at, over, Duration.between(at, over), interrupted.size()
+                                + " flows in flight, all done after this; node back in " + restart.toSeconds() + " s"));
         } else if (fault instanceof Scenario.SmtpOutage outage) {
                 smtp.stop();
                 Thread.sleep(outage.duration().toMillis());
