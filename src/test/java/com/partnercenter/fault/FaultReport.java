@@ -45,7 +45,7 @@ record FaultReport(Scenario scenario, Duration took, List<FaultRun.Flow> flows, 
                 .append(") | ").append(stuck()).append(" | ").append(inconsistent()).append(" | ")
                 .append(longestRecovery().toSeconds()).append(" s |\n\n");
         out.append("| fault | at | recovery | note |\n|---|---|---|---|\n");
-        for (FaultRun.Happened f : faults) {
+        for (FaultRun.Happened f : faults.stream().sorted(java.util.Comparator.comparing(FaultRun.Happened::at)).toList()) {
             out.append("| ").append(f.what()).append(" | +")
                     .append(Duration.between(flows.stream().map(FaultRun.Flow::started).min(java.time.Instant::compareTo)
                             .orElse(f.at()), f.at()).toSeconds()).append(" s | ").append(f.recovery().toSeconds())

@@ -232,17 +232,48 @@ final class FaultRun implements AutoCloseable {
         faults.join(Duration.ofMinutes(10).toMillis());
     }
 
+    /** Restarts and recovery measurements run beside the next faults, so that each fault meets flows in flight. */
+    private final List<Thread> aftermaths = new ArrayList<>();
+
     private void injectFaults() {
         try {
             for (Scenario.Fault fault : scenario.faults()) {
                 while (started.get() < fault.at() * scenario.flows()) {
                     Thread.sleep(100);
                 }
+                if (fault instanceof Scenario.Kill) {
+                    // a cluster keeps one node: a kill waits until the node killed before is back
+                    for (AppNode node : nodes) {
+                        while (!node.alive()) {
+                            Thread.sleep(200);
+                        }
+                        node.awaitReady(http, Duration.ofMinutes(5));
+                    }
+                }
                 fire(fault);
+            }
+            for (Thread aftermath : aftermaths) {
+                aftermath.join(Duration.ofMinutes(10).toMillis());
             }
         } catch (Exception e) {
             notes.add("fault injection stopped: " + e);
         }
+    }
+
+    private interface Aftermath {
+        void run() throws Exception;
+    }
+
+    private void afterwards(String name, Aftermath aftermath) {
+        Thread thread = new Thread(() -> {
+            try {
+                aftermath.run();
+            } catch (Exception e) {
+                notes.add(name + ": " + e);
+            }
+        }, name);
+        aftermaths.add(thread);
+        thread.start();
     }
 
     private void fire(Scenario.Fault fault) throws Exception {
@@ -251,6 +282,7 @@ final class FaultRun implements AutoCloseable {
                 AppNode node = nodes.get(kill.node());
                 List<Integer> interrupted = new ArrayList<>(inFlight.keySet());
                 node.kill();
+                afterwards("restart " + node.name, () -> {
                 Thread.sleep(kill.downFor().toMillis());
                 node.start();
                 Duration restart = node.awaitReady(http, Duration.ofMinutes(5));
@@ -260,14 +292,17 @@ final class FaultRun implements AutoCloseable {
                                 + "recover); node back in " + restart.toSeconds() + " s")
                         : new Happened(fault.describe(), at, over, Duration.between(at, over), interrupted.size()
                                 + " flows in flight, all done after this; node back in " + restart.toSeconds() + " s"));
+                });
         } else if (fault instanceof Scenario.SmtpOutage outage) {
                 smtp.stop();
-                Thread.sleep(outage.duration().toMillis());
-                smtp.start();
-                Instant back = Instant.now();
-                Instant over = awaitOutboxEmpty(Duration.ofMinutes(5));
-                happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over),
-                        "until the outbox was empty after the server came back"));
+                afterwards("smtp back", () -> {
+                    Thread.sleep(outage.duration().toMillis());
+                    smtp.start();
+                    Instant back = Instant.now();
+                    Instant over = awaitOutboxEmpty(Duration.ofMinutes(5));
+                    happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over),
+                            "until every mail that failed meanwhile was sent, after the server came back"));
+                });
         } else if (fault instanceof Scenario.DatabaseRestart restart) {
                 postgres.close();
                 Thread.sleep(restart.downFor().toMillis());

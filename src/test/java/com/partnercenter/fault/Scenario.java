@@ -61,15 +61,15 @@ record Scenario(String name, String database, int trials, int signups, int clien
     /** In {@code mvn verify}: one kill, one SMTP outage, two nodes started together on an empty database. */
     static Scenario quick() {
         return new Scenario("quick", "postgres", 24, 8, 6, 2, false, List.of(
-                new SmtpOutage(0.15, Duration.ofSeconds(20)),
-                new Kill(0.45, 0, Duration.ofSeconds(5))));
+                new Kill(0.25, 0, Duration.ofSeconds(5)),
+                new SmtpOutage(0.5, Duration.ofSeconds(20))));
     }
 
     /** {@code mvn verify -Pfault}: two kills, an SMTP outage, a database restart, a separate worker. */
     static Scenario full() {
         return new Scenario("full", "postgres", 150, 50, 12, 2, true, List.of(
-                new SmtpOutage(0.1, Duration.ofSeconds(45)),
-                new Kill(0.3, 0, Duration.ofSeconds(5)),
+                new Kill(0.15, 0, Duration.ofSeconds(5)),
+                new SmtpOutage(0.3, Duration.ofSeconds(45)),
                 new Kill(0.55, 1, Duration.ofSeconds(5)),
                 new DatabaseRestart(0.8, Duration.ofSeconds(10))));
     }
