@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import com.partnercenter.platform.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,19 +71,4 @@ public class AcceptanceRepository {
                 .params(linkId, Timestamp.from(since)).query(Long.class).single();
     }
 
-    /**
-     * Pending acceptances younger than {@code since} whose confirmation mail has not gone out (failed or never
-     * tried), on links that still work.
-     */
-    public List<Acceptance> findWithUnsentConfirmation(Instant since, Instant now) {
-        return jdbc.sql("select " + prefixed("a") + " from pc_acceptance a join pc_link l on l.id = a.link_id "
-                        + "left join pc_mail m on m.idempotency_key = 'acceptance/' || a.id || '/confirmation' "
-                        + "where a.status = 'PENDING_CONFIRMATION' and a.created_at > ? and l.revoked_at is null "
-                        + "and l.expires_at > ? and (m.status is null or m.status = 'FAILED') order by a.id")
-                .params(Timestamp.from(since), Timestamp.from(now)).query(AcceptanceRepository::row).list();
-    }
-
-    private static String prefixed(String alias) {
-        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
-    }
 }

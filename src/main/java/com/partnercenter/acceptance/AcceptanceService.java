@@ -2,10 +2,10 @@ package com.partnercenter.acceptance;
 
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.CustomerRepository;
-import com.partnercenter.link.IssuedLink;
 import com.partnercenter.link.Link;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.link.LinkType;
+import com.partnercenter.mail.MailService;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
@@ -18,8 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,8 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AcceptanceService {
 
-    private static final Logger log = LoggerFactory.getLogger(AcceptanceService.class);
-
     public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
     static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
     /** A published link cannot be used to mail strangers without end: pending acceptances per link. */
@@ -40,7 +37,7 @@ public class AcceptanceService {
 
     /** Outcome of a submitted form. */
     public sealed interface Submitted {
-        /** {@code mailDelayed}: the confirmation mail could not leave yet; it is retried in the background. */
+        /** {@code mailDelayed}: the confirmation mail could not leave yet; the outbox retries it. */
         record AwaitingConfirmation(long acceptanceId, String adminEmail, boolean mailDelayed) implements Submitted {}
 
         /** Too many acceptances wait for confirmation on this link. */
@@ -64,13 +61,16 @@ public class AcceptanceService {
     private final OfferDescriptions offers;
     private final org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows;
     private final FlowRequests requests;
+    private final MailService mails;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
             CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
             AuditLog audit, OfferDescriptions offers,
-            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows, FlowRequests requests) {
+            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows, FlowRequests requests,
+            MailService mails) {
         this.requests = requests;
         this.flows = flows;
+        this.mails = mails;
         this.audit = audit;
         this.offers = offers;
         this.links = links;
@@ -94,53 +94,65 @@ public class AcceptanceService {
 
     /**
      * Stores a checked, normalized form ({@code extra} adds what the link's flow keeps with it, in the same
-     * transaction) and sends the confirmation link; the same admin again while one is pending gets that one.
+     * transaction) with its confirmation link and mail, and sends the mail. The same admin again while an acceptance
+     * is pending gets its confirmation mail again, with the same link (a link a customer holds never dies because
+     * another mail was sent).
      */
     public Submitted store(Link link, AcceptanceForm form, java.util.function.LongConsumer extra) {
         Instant now = EngineClock.now();
         Instant window = now.minus(CONFIRMATION_VALIDITY);
+        Partner partner = partners.findById(link.partnerId()).orElseThrow();
         var pending = acceptances.findPending(link.id(), form.getAdminEmail(), window);
         if (pending.isPresent()) {
-            // the same person again (double submit, second tab): one acceptance, one confirmation mail
-            return new Submitted.AwaitingConfirmation(pending.get().id(), pending.get().adminEmail(), false);
+            // the same person again (double submit, second tab, a lost mail): one acceptance, its mail once more
+            return mailAgain(pending.get(), link, partner);
         }
         if (acceptances.countPending(link.id(), window) >= MAX_PENDING_PER_LINK) {
             return new Submitted.Throttled();
         }
-        Partner partner = partners.findById(link.partnerId()).orElseThrow();
-        long acceptanceId = tx.execute(status -> {
+        var stored = tx.execute(status -> {
             long id = acceptances.insert(link.id(), form);
             extra.accept(id);
             audit.record("customer:" + form.getAdminEmail(), "ACCEPTANCE_SUBMITTED", partner.id(), null,
                     link.businessKey(), form.getOrganizationName() + " (" + form.getDomain() + ")");
-            return id;
+            Acceptance acceptance = acceptances.findById(id).orElseThrow();
+            // the acceptance, its link and its mail are stored together: if this process dies now, the outbox sends
+            return java.util.Map.entry(acceptance, queueConfirmation(acceptance, link, partner, issueConfirmation(
+                    acceptance, link, partner)));
         });
-        Acceptance acceptance = acceptances.findById(acceptanceId).orElseThrow();
-        boolean sent = sendConfirmation(acceptance, link, partner);
+        Acceptance acceptance = stored.getKey();
+        boolean sent = mails.deliver(stored.getValue());
         return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(), !sent);
     }
 
-    /**
-     * Issues a fresh one-time confirmation link (earlier unused ones of this acceptance stop working) and
-     * mails it. False when the mail could not leave: the acceptance stays stored and
-     * {@link #retryUnsentConfirmations()} tries again.
-     */
-    boolean sendConfirmation(Acceptance acceptance, Link link, Partner partner) {
+    /** The pending acceptance's confirmation mail again, with its live confirmation link (a new one if none lives). */
+    private Submitted mailAgain(Acceptance acceptance, Link link, Partner partner) {
+        try {
+            MailService.Queued queued = tx.execute(status -> {
+                long confirmationId = links.liveConfirmationOf(acceptance.id()).map(Link::id)
+                        .orElseGet(() -> issueConfirmation(acceptance, link, partner));
+                return queueConfirmation(acceptance, link, partner, confirmationId);
+            });
+            return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(),
+                    !mails.deliver(queued));
+        } catch (DuplicateKeyException concurrent) {
+            // the same page submitted twice at the same moment: the other request is sending this mail
+            return new Submitted.AwaitingConfirmation(acceptance.id(), acceptance.adminEmail(), false);
+        }
+    }
+
+    /** A one-time confirmation link, valid 48 hours but never longer than the invitation. */
+    private long issueConfirmation(Acceptance acceptance, Link link, Partner partner) {
         Instant expiry = EngineClock.now().plus(CONFIRMATION_VALIDITY);
         Instant confirmationExpiry = expiry.isAfter(link.expiresAt()) ? link.expiresAt() : expiry;
-        IssuedLink confirmation = tx.execute(status -> {
-            links.revokeConfirmationsOf(acceptance.id());
-            return links.issue(LinkType.EMAIL_CONFIRMATION, partner, confirmationExpiry, link.processInstanceId(),
-                    link.businessKey(), acceptance.id(), true);
-        });
-        try {
-            mailer.sendConfirmation(acceptance, confirming(link, acceptance), partner, confirmation.url(),
-                    link.businessKey());
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("Confirmation mail of acceptance {} not sent yet, will retry: {}", acceptance.id(), e.getMessage());
-            return false;
-        }
+        return links.issue(LinkType.EMAIL_CONFIRMATION, partner, confirmationExpiry, link.processInstanceId(),
+                link.businessKey(), acceptance.id(), true).id();
+    }
+
+    private MailService.Queued queueConfirmation(Acceptance acceptance, Link link, Partner partner,
+            long confirmationLinkId) {
+        return mailer.queueConfirmation(acceptance, confirming(link, acceptance), partner, confirmationLinkId,
+                link.businessKey());
     }
 
     /**
@@ -165,25 +177,6 @@ public class AcceptanceService {
 
     private java.util.Optional<FlowAcceptance> flow(Link invitation) {
         return flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
-    }
-
-    /** Sends the confirmation mails that could not leave (runs in the background); returns how many left now. */
-    public int retryUnsentConfirmations() {
-        Instant now = EngineClock.now();
-        int sent = 0;
-        for (Acceptance acceptance : acceptances.findWithUnsentConfirmation(now.minus(CONFIRMATION_VALIDITY), now)) {
-            try {
-                Link link = links.findById(acceptance.linkId()).orElseThrow();
-                Partner partner = partners.findById(link.partnerId()).orElseThrow();
-                if (sendConfirmation(acceptance, link, partner)) {
-                    sent++;
-                }
-            } catch (RuntimeException e) {
-                // one bad row never stops the others
-                log.error("Confirmation mail of acceptance {} could not be retried", acceptance.id(), e);
-            }
-        }
-        return sent;
     }
 
     /**

@@ -1,7 +1,8 @@
 package com.partnercenter.customer;
 
-import com.partnercenter.link.IssuedLink;
+import com.partnercenter.link.Link;
 import com.partnercenter.link.LinkService;
+import com.partnercenter.mail.MailLink;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
@@ -27,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code customerName}, {@code partnerId}; {@code customerCreated=false} (an existing account) sends the
  * welcome without a link. The camunda:property {@code mailTemplate} chooses another template with the same
  * inputs (a password reset, a new partner user's welcome). In a flow with a request, the account must be an admin
- * of the request's customer and {@code mailTo} its address (a set-password link never opens another account). The link never enters a process variable (a partner can read those); it is
- * committed in its own transaction before the mail leaves, so a retried job never mails a dead link,
- * and a retry after the mail was sent does nothing.
+ * of the request's customer and {@code mailTo} its address (a set-password link never opens another account). The
+ * link never enters a process variable (a partner can read those); it is committed in its own transaction before the
+ * mail leaves, and a retried job mails the same link again (rebuilt from its id), so no link that may have reached
+ * the user dies; a retry after the mail was sent does nothing.
  */
 @Component("sendWelcomeEmail")
 public class SendWelcomeEmailDelegate implements JavaDelegate {
@@ -77,18 +79,22 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
             return;
         }
         Map<String, Object> model = new HashMap<>(execution.getVariables());
+        Long linkId = null;
         if (!Boolean.FALSE.equals(execution.getVariable("customerCreated")) && partnerId != null) {
             Partner partner = partners.findById(partnerId.longValue())
                     .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
-            IssuedLink link = newTransaction.execute(status -> links.issuePasswordSetup(partner, userId,
-                    EngineClock.now().plus(Duration.ofDays(VALIDITY_DAYS)), execution.getProcessInstanceId(),
-                    execution.getProcessBusinessKey()));
-            model.put("passwordSetupUrl", link.url());
+            // a retry re-sends the link an earlier attempt issued (it may have reached the user): never a second one
+            linkId = links.livePasswordSetupOf(userId, execution.getProcessInstanceId()).map(Link::id)
+                    .orElseGet(() -> newTransaction.execute(status -> links.issuePasswordSetup(partner, userId,
+                            EngineClock.now().plus(Duration.ofDays(VALIDITY_DAYS)), execution.getProcessInstanceId(),
+                            execution.getProcessBusinessKey())).id());
             model.put("passwordSetupDays", VALIDITY_DAYS);
         }
         Object template = ModelProperties.get(execution, "mailTemplate");
-        mails.send(new OutgoingMail(key, template == null ? TEMPLATE : template.toString(), (String) execution.getVariable("mailLanguage"), to, model,
-                partnerId == null ? null : partnerId.longValue(), execution.getProcessBusinessKey()));
+        OutgoingMail mail = new OutgoingMail(key, template == null ? TEMPLATE : template.toString(),
+                (String) execution.getVariable("mailLanguage"), to, model,
+                partnerId == null ? null : partnerId.longValue(), execution.getProcessBusinessKey());
+        mails.send(linkId == null ? mail : mail.withLink("passwordSetupUrl", MailLink.of(linkId)));
     }
 
     private static String required(DelegateExecution execution, String name) {

@@ -1,6 +1,7 @@
 package com.partnercenter.link;
 
 import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.mail.MailLink;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
 import com.partnercenter.partner.Partner;
@@ -49,7 +50,8 @@ public class InvitationRecipients {
 
     /**
      * Mails the template to every address of {@code recipientList} (comma-separated), in the language of the
-     * customer it is an admin of when known, else the partner's; one mail per instance, step and recipient.
+     * customer it is an admin of when known, else the partner's; one mail per instance, step and recipient. The
+     * template gets the link of the variable {@code linkId} as {@code invitationUrl}.
      */
     public void mailEach(DelegateExecution execution, String template, Map<String, Object> model) {
         String list = (String) execution.getVariable("recipientList");
@@ -61,7 +63,8 @@ public class InvitationRecipients {
             String language = customers.languageOfAdmin(address).orElse(partner.defaultLanguage());
             mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),
                     execution.getCurrentActivityId(), null, address), template, language, address, model,
-                    partner.id(), execution.getProcessBusinessKey()));
+                    partner.id(), execution.getProcessBusinessKey())
+                    .withLink("invitationUrl", MailLink.of(ProcessVariables.number(execution, "linkId"))));
         }
     }
 }

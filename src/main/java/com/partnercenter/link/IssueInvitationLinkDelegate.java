@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
  * BPMN "Issue invitation link": a multi-use personalized link for the partner's customers.
  *
  * <p>Inputs: {@code partnerId}, {@code linkType} ({@link LinkType} name, a camunda:property of the task), {@code linkValidityDays}
- * ({@value #MIN_DAYS}..{@value #MAX_DAYS}, default {@value #DEFAULT_DAYS}). Outputs: {@code invitationUrl}
- * (shown to the partner in Tasklist and Cockpit), {@code linkId}, {@code linkExpiresAt} (a date for the
- * expiry timer). A validity out of bounds, or a {@code recipientEmail} that is not an e-mail address
- * ({@link InvitationRequest}: the rules the flows' start checks apply too), raises BPMN error
+ * ({@value #MIN_DAYS}..{@value #MAX_DAYS}, default {@value #DEFAULT_DAYS}). Outputs: {@code linkId} and
+ * {@code linkExpiresAt} (a date for the expiry timer). The URL is never a variable (variables and their history are
+ * readable in Cockpit, by REST and in a database dump): mails get it as {@code invitationUrl} from the link id at
+ * send time, the partner sees it on the partner pages. A validity out of bounds, or a {@code recipientEmail} that is
+ * not an e-mail address ({@link InvitationRequest}: the rules the flows' start checks apply too), raises BPMN error
  * {@value #INVALID_REQUEST} with the reason in {@code partnerUserLanguage}.
  */
 @Component("issueInvitationLink")
@@ -67,7 +68,6 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
                 execution.getProcessInstanceId(), execution.getProcessBusinessKey(), null, false);
         audit.record((String) execution.getVariable("initiator"), "LINK_ISSUED", partner.id(), null,
                 execution.getProcessBusinessKey(), type + " link valid until " + link.expiresAt());
-        execution.setVariable("invitationUrl", link.url());
         execution.setVariable("linkId", link.id());
         execution.setVariable("linkExpiresAt", Date.from(link.expiresAt()));
     }

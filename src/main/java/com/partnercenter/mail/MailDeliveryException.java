@@ -7,11 +7,23 @@ package com.partnercenter.mail;
  */
 public class MailDeliveryException extends RuntimeException {
 
+    private final String smtpCause;
+
     public MailDeliveryException(String message, Throwable cause) {
+        this(message, cause, message);
+    }
+
+    MailDeliveryException(String message, Throwable cause, String smtpCause) {
         super(message, cause);
+        this.smtpCause = smtpCause;
+    }
+
+    /** The server's or the connection's own words, for the outbox row. */
+    public String smtpCause() {
+        return smtpCause == null ? getMessage() : smtpCause;
     }
 
     public MailDeliveryException(String message) {
-        super(message);
+        this(message, null, message);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param model          the template's variables, available to the template as {@code vars}
  * @param partnerId      the partner whose company info the mail carries (footer, Reply-To); may be {@code null}
  * @param businessKey    business key of the process instance, for the mail log; may be {@code null}
+ * @param links          template variables that are links, by link id ({@link MailLink}): the URL is rebuilt when
+ *                       the mail is rendered and never stored
  */
 public record OutgoingMail(
         String idempotencyKey,
@@ -23,7 +25,20 @@ public record OutgoingMail(
         String recipient,
         Map<String, Object> model,
         Long partnerId,
-        String businessKey) {
+        String businessKey,
+        Map<String, MailLink> links) {
+
+    public OutgoingMail(String idempotencyKey, String template, String language, String recipient,
+            Map<String, Object> model, Long partnerId, String businessKey) {
+        this(idempotencyKey, template, language, recipient, model, partnerId, businessKey, Map.of());
+    }
+
+    /** The same mail carrying one more link as the template variable {@code name}. */
+    public OutgoingMail withLink(String name, MailLink link) {
+        Map<String, MailLink> more = new HashMap<>(links);
+        more.put(name, link);
+        return new OutgoingMail(idempotencyKey, template, language, recipient, model, partnerId, businessKey, more);
+    }
 
     public OutgoingMail {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -37,5 +52,6 @@ public record OutgoingMail(
                     + "' (expected lower-case words separated by hyphens, e.g. customer-welcome)");
         }
         model = model == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(model));
+        links = links == null ? Map.of() : Map.copyOf(links);
     }
 }

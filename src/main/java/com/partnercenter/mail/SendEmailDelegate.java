@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * ("en"/"fr", optional: else the partner's default language), {@code mailKey} (optional: distinguishes several
  * mails of the same activity to the same recipient in one instance, e.g. one per acceptance), {@code partnerId}
  * (optional). The template sees all variables of the execution as {@code vars}, plus {@code partner} and
- * {@code baseUrl}. The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
+ * {@code baseUrl}; when the instance has a variable {@code linkId} (its invitation link), also {@code invitationUrl},
+ * rebuilt from the link at send time (a URL is never a variable). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
  * job is retried.
  */
 @Component("sendEmail")
@@ -37,6 +38,7 @@ public class SendEmailDelegate implements JavaDelegate {
     public static final String LANGUAGE = "mailLanguage";
     public static final String KEY = "mailKey";
     public static final String PARTNER_ID = "partnerId";
+    public static final String LINK_ID = "linkId";
 
     private final MailService mails;
 
@@ -53,8 +55,12 @@ public class SendEmailDelegate implements JavaDelegate {
         String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 mailKey, to);
         Map<String, Object> variables = new HashMap<>(execution.getVariables());
-        mails.send(new OutgoingMail(key, template, language, to, variables, partnerId(execution),
-                execution.getProcessBusinessKey()));
+        OutgoingMail mail = new OutgoingMail(key, template, language, to, variables, partnerId(execution),
+                execution.getProcessBusinessKey());
+        if (execution.getVariable(LINK_ID) instanceof Number linkId) {
+            mail = mail.withLink("invitationUrl", MailLink.of(linkId.longValue()));
+        }
+        mails.send(mail);
     }
 
     private static String requiredString(DelegateExecution execution, String name) {

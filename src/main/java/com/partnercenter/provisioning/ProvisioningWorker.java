@@ -37,11 +37,15 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Technical failures are retried ({@value #RETRIES} attempts, growing back-off) and then become an
  * incident with the cause; bad input becomes an incident at once.
+ *
+ * <p>A fetched task is locked for {@code camunda.bpm.client.lock-duration} (20 s): when a worker dies, another one
+ * fetches its task after that. A task that takes longer (a slow database) has its lock extended every half lock
+ * duration while it runs, so no second worker starts it meanwhile.
  */
 @Component
 @ConditionalOnProperty(name = "partner-center.provisioning.in-process-worker", havingValue = "true",
         matchIfMissing = true)
-@ExternalTaskSubscription(topicName = ProvisioningWorker.TOPIC, lockDuration = 60_000, includeExtensionProperties = true)
+@ExternalTaskSubscription(topicName = ProvisioningWorker.TOPIC, includeExtensionProperties = true)
 public class ProvisioningWorker implements ExternalTaskHandler {
 
     public static final String TOPIC = "provisioning";
@@ -56,13 +60,28 @@ public class ProvisioningWorker implements ExternalTaskHandler {
     private final FlowRequests requests;
     private final AcceptanceRepository acceptances;
     private final Map<String, SubscriptionSource> sources = new HashMap<>();
+    private final long lockDurationMillis;
+    private final java.util.concurrent.ScheduledExecutorService lockKeeper =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "provisioning-lock-keeper");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public ProvisioningWorker(ProvisioningService provisioning, FlowRequests requests, AcceptanceRepository acceptances,
-            List<SubscriptionSource> sources) {
+            List<SubscriptionSource> sources,
+            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.client.lock-duration:20000}")
+            long lockDurationMillis) {
         this.provisioning = provisioning;
         this.requests = requests;
         this.acceptances = acceptances;
         sources.forEach(source -> this.sources.put(source.name(), source));
+        this.lockDurationMillis = lockDurationMillis;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopKeepingLocks() {
+        lockKeeper.shutdownNow();
     }
 
     /** One provisioning task, whichever API fetched it (external task client, or the engine in tests). */
@@ -85,6 +104,22 @@ public class ProvisioningWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
+        long every = Math.max(1000, lockDurationMillis / 2);
+        var extension = lockKeeper.scheduleAtFixedRate(() -> {
+            try {
+                service.extendLock(task, lockDurationMillis);
+            } catch (RuntimeException e) {
+                log.warn("Lock of provisioning task {} not extended: {}", task.getId(), e.getMessage());
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            handleFetched(task, service);
+        } finally {
+            extension.cancel(false);
+        }
+    }
+
+    private void handleFetched(ExternalTask task, ExternalTaskService service) {
         handle(new Task() {
             public String processInstanceId() { return task.getProcessInstanceId(); }
             public String tenantId() { return task.getTenantId(); }

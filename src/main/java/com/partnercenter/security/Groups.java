@@ -8,6 +8,11 @@ public final class Groups {
     public static final String OPERATORS = "operators";
     /** Service accounts (the provisioning worker). */
     public static final String SERVICES = "services";
+    /**
+     * Monitoring accounts (a Prometheus scraper): may read the operational endpoints under /actuator (metrics,
+     * health details) and nothing else; operators may too.
+     */
+    public static final String MONITORING = "monitoring";
     /** Every customer admin; may use Tasklist for their own tasks. */
     public static final String CUSTOMERS = "customers";
 

@@ -63,6 +63,7 @@ public class IdentityBootstrap {
         admin.ensureGroup(Groups.OPERATORS, "Operators", "SYSTEM");
         admin.ensureGroup(Groups.SERVICES, "Service accounts", "SYSTEM");
         admin.ensureGroup(Groups.CUSTOMERS, "Customer admins", "WORKFLOW");
+        admin.ensureGroup(Groups.MONITORING, "Monitoring (metrics and health details)", "SYSTEM");
 
         // Partner users: Tasklist, start the partner flows, see their tenant's instances (tenant check limits them)
         admin.grantGroup(Groups.PARTNERS, Resources.APPLICATION, "tasklist", ACCESS);

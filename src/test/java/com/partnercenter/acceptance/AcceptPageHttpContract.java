@@ -52,6 +52,8 @@ abstract class AcceptPageHttpContract {
     @Autowired TestRestTemplate http;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired com.partnercenter.mail.MailService outboxMails;
+    @Autowired com.partnercenter.link.LinkService linkService;
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
@@ -72,7 +74,7 @@ abstract class AcceptPageHttpContract {
         pi = signedIn.start(user, partner, "customerSignup",
                 Map.of("recipientEmail", "prospect@example.org", "recipientLanguage", "en", "linkValidityDays", 10));
         jobs.runAll(pi.getId());
-        path = ((String) runtime.getVariable(pi.getId(), "invitationUrl")).replace("https://partners.test", "");
+        path = com.partnercenter.support.TestLinks.invitationUrl(linkService, runtime, pi.getId()).replace("https://partners.test", "");
     }
 
     @AfterEach
@@ -177,14 +179,19 @@ abstract class AcceptPageHttpContract {
                 .isEqualTo(1);
     }
 
+    /** A customer who lost the mail submits again: one acceptance, the mail again, with the same live link. */
     @Test
-    void doubleSubmitKeepsOneAcceptanceAndSendsOneMail() throws Exception {
+    void submittingAgainKeepsOneAcceptanceAndMailsTheSameLinkAgain() throws Exception {
         String domain = TestData.unique("dbl") + ".example";
         assertThat(post(path, validForm(domain)).getStatusCode().value()).isEqualTo(200);
+        String first = Mailbox.confirmationPath(mail, "ada@" + domain);
         assertThat(post(path, validForm(domain)).getStatusCode().value()).isEqualTo(200);
         assertThat(acceptanceCount()).isEqualTo(1);
         assertThat(java.util.Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> recipient(m).equals("ada@" + domain)).count()).isEqualTo(1);
+                .filter(m -> recipient(m).equals("ada@" + domain)).count()).isEqualTo(2);
+        assertThat(Mailbox.confirmationPath(mail, "ada@" + domain)).as("the same link, not a new one").isEqualTo(first);
+        assertThat(post(first, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
     }
 
     @Test
@@ -202,12 +209,12 @@ abstract class AcceptPageHttpContract {
         assertThat(submitted.getBody()).contains("Check your mailbox", "may take a few minutes");
         assertThat(acceptanceCount()).isEqualTo(1);
 
-        assertThat(acceptanceService.retryUnsentConfirmations()).isGreaterThanOrEqualTo(1);
+        assertThat(com.partnercenter.support.TestOutbox.sendDue(outboxMails)).isGreaterThanOrEqualTo(1);
         assertSaysSignUp(Mailbox.lastTo(mail, "ada@" + domain));
         String confirmPath = Mailbox.confirmationPath(mail, "ada@" + domain);
         assertThat(post(confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value()).isEqualTo(200);
         assertThat(pi).isWaitingAt("Task_CreateCustomer");
-        assertThat(acceptanceService.retryUnsentConfirmations()).as("nothing left to send").isZero();
+        assertThat(com.partnercenter.support.TestOutbox.sendDue(outboxMails)).as("nothing left to send").isZero();
     }
 
     @Test
@@ -291,6 +298,124 @@ abstract class AcceptPageHttpContract {
         runtime.createMessageCorrelation("RevokeLink").processInstanceId(pi.getId()).correlate();
         assertThat(get(path).getStatusCode().value()).isEqualTo(410);
         assertThat(acceptanceCount()).isZero();
+    }
+
+    /**
+     * The process dies right after the acceptance and its mail were committed, before the mail left: the outbox
+     * sends it, once, after the dead sender's lease ran out and never while it may still be sending; its link works.
+     */
+    @Test
+    void aConfirmationWhoseSenderDiedIsSentOnceAfterItsLeaseWithALinkThatWorks() throws Exception {
+        String domain = TestData.unique("died") + ".example";
+        AcceptanceService.Submitted submitted = submitAndDieAfterCommit(domain);
+        assertThat(submitted).isInstanceOf(AcceptanceService.Submitted.AwaitingConfirmation.class);
+        long acceptanceId = ((AcceptanceService.Submitted.AwaitingConfirmation) submitted).acceptanceId();
+        String key = "acceptance/" + acceptanceId + "/confirmation";
+        assertThat(jdbc.sql("select status from pc_mail where idempotency_key = ?").param(key).query(String.class)
+                .single()).isEqualTo("SENDING");
+        assertThat(outboxMails.deliverDue(100)).as("its sender may still be talking to the SMTP server").isZero();
+        assertThat(countTo("ada@" + domain)).isZero();
+
+        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 26_000));
+        assertThat(outboxMails.deliverDue(100)).as("the log counts what it sent").isEqualTo(1);
+        assertThat(outboxMails.deliverDue(100)).isZero();
+        assertThat(countTo("ada@" + domain)).isEqualTo(1);
+        assertThat(jdbc.sql("select takeovers from pc_mail where idempotency_key = ?").param(key).query(Integer.class)
+                .single()).as("counted as a possible duplicate").isEqualTo(1);
+        ClockUtil.reset();
+        assertThat(post(Mailbox.confirmationPath(mail, "ada@" + domain), new LinkedMultiValueMap<>())
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
+    }
+
+    /** Two nodes' dispatchers on one due mail at the same moment: it leaves once. */
+    @Test
+    void twoDispatchersRacingForOneMailSendItOnce() throws Exception {
+        String domain = TestData.unique("race") + ".example";
+        submitAndDieAfterCommit(domain);
+        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 26_000));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var rounds = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                rounds.add(pool.submit(() -> {
+                    start.await();
+                    return outboxMails.deliverDue(100);
+                }));
+            }
+            start.countDown();
+            int sent = 0;
+            for (var round : rounds) {
+                sent += round.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(sent).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countTo("ada@" + domain)).isEqualTo(1);
+    }
+
+    /** A mail server away for a while: the page says so, the mail leaves once it is back, with the same link. */
+    @Test
+    void anSmtpOutageDelaysTheConfirmationAndNeverSendsItTwice() throws Exception {
+        String domain = TestData.unique("outage") + ".example";
+        int port = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        try {
+            assertThat(post(path, validForm(domain)).getBody()).contains("may take a few minutes");
+            ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 31_000));
+            assertThat(outboxMails.deliverDue(100)).as("still down").isZero();
+        } finally {
+            mailSender.setPort(port);
+        }
+        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 31_000 + 61_000));
+        assertThat(outboxMails.deliverDue(100)).isEqualTo(1);
+        assertThat(outboxMails.deliverDue(100)).isZero();
+        assertThat(countTo("ada@" + domain)).isEqualTo(1);
+        ClockUtil.reset();
+        assertThat(post(Mailbox.confirmationPath(mail, "ada@" + domain), new LinkedMultiValueMap<>())
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** Stores an acceptance as the page does, and "dies" right after its transaction committed (mail not sent). */
+    private AcceptanceService.Submitted submitAndDieAfterCommit(String domain) {
+        String[] parts = path.split("/");
+        com.partnercenter.link.Link link = ((com.partnercenter.link.LinkResolution.Usable) linkService
+                .resolve(parts[2], parts[3])).link();
+        AcceptanceForm form = new AcceptanceForm();
+        form.setOrganizationName("Acme & Sons");
+        form.setDomain(domain);
+        form.setCountry("FR");
+        form.setLanguage("en");
+        form.setAdminFirstName("Ada");
+        form.setAdminLastName("Lovelace");
+        form.setAdminEmail("ada@" + domain);
+        long before = acceptanceCount();
+        try {
+            acceptanceService.store(link, form.normalized(), id -> org.springframework.transaction.support
+                    .TransactionSynchronizationManager.registerSynchronization(
+                            new org.springframework.transaction.support.TransactionSynchronization() {
+                                @Override
+                                public void afterCommit() {
+                                    throw new ProcessDied();
+                                }
+                            }));
+            throw new AssertionError("the process should have died after the commit");
+        } catch (ProcessDied expected) {
+            // committed, nothing sent: what a kill -9 between the commit and the SMTP exchange leaves
+        }
+        assertThat(acceptanceCount()).isEqualTo(before + 1);
+        long id = jdbc.sql("select max(id) from pc_acceptance where domain = ?").param(domain).query(Long.class)
+                .single();
+        return new AcceptanceService.Submitted.AwaitingConfirmation(id, "ada@" + domain, true);
+    }
+
+    /** Stands for the end of the process: nothing after it runs. */
+    private static final class ProcessDied extends Error {}
+
+    private long countTo(String address) {
+        return java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address)).count();
     }
 
     private static int closedPort() throws java.io.IOException {

@@ -48,6 +48,8 @@ final class BenchmarkApp implements AutoCloseable {
         properties.put("PUBLIC_BASE_URL", "http://localhost:" + port);
         properties.put("SMTP_HOST", "localhost");
         properties.put("SMTP_PORT", smtpPort);
+        // links are derived from a server secret (LINK_SECRETS is required): a random one per run
+        properties.put("LINK_SECRETS", com.partnercenter.support.TestSecrets.linkSecrets());
         properties.put("camunda.bpm.process-engine-name", ENGINE);
         properties.put("PROVISIONING_ENGINE_URL", "http://localhost:" + port + "/engine-rest/engine/" + ENGINE);
         properties.putAll(extraProperties);

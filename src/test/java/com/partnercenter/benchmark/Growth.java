@@ -112,7 +112,7 @@ final class Growth {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into pc_link (link_type, partner_id, advisor_code, token_hash, process_instance_id, business_key, "
                         + "single_use, expires_at) values ('PURCHASE_OFFER', ?, ?, ?, ?, ?, false, ?)")
-                .params(partner.id(), partner.advisorCode(), LinkTokens.hash(LinkTokens.newToken()), copy.getId(),
+                .params(partner.id(), partner.advisorCode(), LinkTokens.hash(LinkTokens.newNonce()), copy.getId(),
                         businessKey, new Timestamp(((java.util.Date) template.get("linkExpiresAt")).getTime()))
                 .update(keys, "id");
         long linkId = keys.getKey().longValue();

@@ -151,6 +151,7 @@ class StartupBenchmark {
             env.put("PUBLIC_BASE_URL", "http://localhost:" + port);
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", String.valueOf(smtpPort));
+            env.put("LINK_SECRETS", com.partnercenter.support.TestSecrets.linkSecrets());
             env.put("PARTNER_CENTER_DEMO_ENABLED", "true");
             env.put("DEMO_PASSWORD", "demo");
             Path out = Path.of("target", "benchmark", "child-" + log + ".log");

@@ -56,6 +56,15 @@ class MailServiceTest {
                 .containsPattern("text/html; ?charset=UTF-8");
     }
 
+    /** Every attempt of a key carries the same Message-ID: a duplicate from a crash window is recognizable. */
+    @Test
+    void theMessageIdIsDerivedFromTheKey() throws Exception {
+        OutgoingMail mail = welcome("mid@acme.example", testData.partner(), "en");
+        mails.send(mail);
+        assertThat(single().getMessageID()).isEqualTo(MailService.messageId(mail.idempotencyKey()))
+                .matches("<[0-9a-f]{32}@partner-center>");
+    }
+
     @Test
     void sameKeyTwiceSendsOneMail() {
         OutgoingMail mail = welcome("twice@acme.example", testData.partner(), "fr");

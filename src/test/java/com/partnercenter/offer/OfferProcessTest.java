@@ -112,7 +112,7 @@ class OfferProcessTest {
         jobs.runAll(pi.getId());
         assertThat(pi).isWaitingAt("Task_ManageOffer");
         assertThat(Mailbox.recipients(mail)).containsExactlyInAnyOrder("buyer@one.example", user.email());
-        String url = (String) runtime.getVariable(pi.getId(), "invitationUrl");
+        String url = com.partnercenter.support.TestLinks.invitationUrl(links, runtime, pi.getId());
         assertThat(body(Mailbox.lastTo(mail, "buyer@one.example"))).contains(url, basic.name(), "1 to 300");
         PurchaseOffer recorded = offers.findByProcessInstance(pi.getId()).orElseThrow();
         assertThat(recorded.targeted()).isFalse();

@@ -26,7 +26,7 @@ class ProvisioningWorkerTest {
     private final ProvisioningService service = mock(ProvisioningService.class);
     private final FlowRequests requests = mock(FlowRequests.class);
     private final AcceptanceRepository acceptances = mock(AcceptanceRepository.class);
-    private final ProvisioningWorker worker = new ProvisioningWorker(service, requests, acceptances, List.of());
+    private final ProvisioningWorker worker = new ProvisioningWorker(service, requests, acceptances, List.of(), 20_000);
 
     @BeforeEach
     void aRequestWithANewCustomer() {
@@ -71,6 +71,33 @@ class ProvisioningWorkerTest {
         subscription.property = "CREATE_SUBSCRIPTION";
         subscription.vars.put("subscriptionFrom", "trial");
         assertThat(run(subscription).failure).contains("names no known subscription source");
+    }
+
+    /** A task that runs longer than half its lock has its lock extended while it runs, so no other worker takes it. */
+    @Test
+    void aLongTaskHasItsLockExtendedWhileItRuns() throws Exception {
+        var extended = new java.util.concurrent.CountDownLatch(1);
+        var service2 = mock(ProvisioningService.class);
+        var slowWorker = new ProvisioningWorker(service2, requests, acceptances, List.of(), 2_000);
+        var client = mock(org.camunda.bpm.client.task.ExternalTaskService.class);
+        var task = mock(org.camunda.bpm.client.task.ExternalTask.class);
+        org.mockito.Mockito.doAnswer(call -> {
+            extended.countDown();
+            return null;
+        }).when(client).extendLock(task, 2_000L);
+        when(task.getExtensionProperty("provisioningOperation")).thenReturn("CREATE_CUSTOMER");
+        when(task.getProcessInstanceId()).thenReturn("pi-1");
+        when(task.getTenantId()).thenReturn("partnerTEST");
+        when(task.getActivityId()).thenReturn("Task_CreateCustomer");
+        when(service2.createCustomer(any(), any())).thenAnswer(call -> {
+            // the work outlasts half the lock: it ends only once the lock was extended (or fails the test)
+            assertThat(extended.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            return new ProvisioningService.CustomerResult(9, "u9", true);
+        });
+        slowWorker.execute(task, client);
+        org.mockito.Mockito.verify(client).complete(org.mockito.ArgumentMatchers.eq(task), any());
+        org.mockito.Mockito.verify(client, org.mockito.Mockito.atLeastOnce()).extendLock(task, 2_000L);
+        slowWorker.stopKeepingLocks();
     }
 
     @Test

@@ -88,7 +88,7 @@ class CustomerSignupProcessTest {
         assertThat(pi).hasPassed("Task_CheckAuthorization", "Task_IssueLink").isWaitingAt("Task_EmailInvitation");
         assertThat(pi.getBusinessKey()).startsWith("SIGNUP-" + partner.advisorCode() + "-");
         assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
-        String url = (String) runtime.getVariable(pi.getId(), "invitationUrl");
+        String url = com.partnercenter.support.TestLinks.invitationUrl(links, runtime, pi.getId());
         assertThat(url).startsWith("https://partners.test/p/" + partner.advisorCode() + "/");
 
         jobs.runAll(pi.getId());

@@ -53,6 +53,7 @@ abstract class TrialAcceptPageContract {
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
     @Autowired RuntimeService runtime;
+    @Autowired com.partnercenter.link.LinkService linkService;
     @Autowired TestData data;
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
@@ -73,7 +74,7 @@ abstract class TrialAcceptPageContract {
         invitation = signedIn.start(user, partner, "trialInvitation", Map.of("skuCode", sku.code(),
                 "includeDelegatedAdmin", true, "delegatedAdminRole", "FULL", "linkValidityDays", 30));
         jobs.runAll(invitation.getId());
-        path = ((String) runtime.getVariable(invitation.getId(), "invitationUrl")).replace("https://partners.test", "");
+        path = com.partnercenter.support.TestLinks.invitationUrl(linkService, runtime, invitation.getId()).replace("https://partners.test", "");
     }
 
     @Test

@@ -96,7 +96,7 @@ class TrialProcessTest {
         jobs.runAll(pi.getId());
         assertThat(pi).isWaitingAt("Task_ManageLink");
         assertThat(recipients()).containsExactlyInAnyOrder("a@one.example", "b@two.example", user.email());
-        String url = (String) runtime.getVariable(pi.getId(), "invitationUrl");
+        String url = com.partnercenter.support.TestLinks.invitationUrl(links, runtime, pi.getId());
         assertThat(body(lastTo(user.email()))).contains(url);
 
         var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
