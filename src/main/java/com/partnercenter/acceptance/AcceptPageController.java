@@ -60,6 +60,7 @@ public class AcceptPageController {
         if (!opened.usable()) {
             return opened.unavailableView();
         }
+        form.checkText(errors);
         var flow = flow(opened.link());
         flow.ifPresent(f -> f.validate(opened.link(), form, errors));
         if (errors.hasErrors()) {

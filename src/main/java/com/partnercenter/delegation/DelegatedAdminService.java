@@ -1,5 +1,6 @@
 package com.partnercenter.delegation;
 
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.PartnerRepository;
 import java.util.HashMap;
@@ -57,9 +58,11 @@ public class DelegatedAdminService {
             throw new IllegalStateException("relationship " + relationshipId + " is " + relationship.status()
                     + ", not active");
         }
-        if (comment != null && comment.length() > 1000) {
-            throw new IllegalArgumentException("the comment can have at most 1000 characters");
+        HumanText.Checked typed = HumanText.check(comment, HumanText.Kind.MESSAGE);
+        if (!typed.ok()) {
+            throw new IllegalArgumentException("the comment is refused by the text rule (" + typed.messageKey() + ")");
         }
+        comment = typed.text().isEmpty() ? null : typed.text();
         Map<String, Object> variables = new HashMap<>();
         variables.put("endReason", side == Side.PARTNER ? "ENDED_BY_PARTNER" : "ENDED_BY_CUSTOMER");
         variables.put("endedBy", userId);

@@ -38,9 +38,11 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
     private final CustomerRepository customers;
     private final PartnerRepository partners;
     private final IdentityAdmin identity;
+    private final com.partnercenter.platform.TypedVariables typed;
 
     public RecordDelegatedAdminRequestDelegate(RelationshipRepository relationships, CustomerRepository customers,
-            PartnerRepository partners, IdentityAdmin identity) {
+            PartnerRepository partners, IdentityAdmin identity, com.partnercenter.platform.TypedVariables typed) {
+        this.typed = typed;
         this.relationships = relationships;
         this.customers = customers;
         this.partners = partners;
@@ -51,6 +53,8 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long partnerId = ProcessVariables.number(execution, "partnerId");
         Partner partner = partners.findById(partnerId).orElseThrow();
+        // typed in the start form (the text rule), before it is looked up or echoed in a refusal
+        typed.require(execution, "customerDomain", com.partnercenter.platform.HumanText.Kind.LINE);
         AdminRole role = role(execution.getVariable("adminRole"));
         int days = days(execution.getVariable("durationDays"));
         boolean autoExtend = Boolean.TRUE.equals(execution.getVariable("autoExtend"))

@@ -2,7 +2,7 @@ package com.partnercenter.delegation;
 
 import static com.partnercenter.web.ApiResponses.problem;
 
-import jakarta.validation.constraints.Size;
+import com.partnercenter.platform.HumanText;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -21,14 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RelationshipApiController {
 
-    public record EndRequest(@Size(max = 1000) String comment) {}
+    /** The comment follows the text rule ({@link HumanText.Kind#MESSAGE}). */
+    public record EndRequest(String comment) {}
 
     private final DelegatedAdminService service;
     private final IdentityService identity;
     private final com.partnercenter.partner.PartnerRepository partners;
+    private final org.springframework.context.MessageSource messages;
 
     public RelationshipApiController(DelegatedAdminService service, IdentityService identity,
-            com.partnercenter.partner.PartnerRepository partners) {
+            com.partnercenter.partner.PartnerRepository partners, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.service = service;
         this.identity = identity;
         this.partners = partners;
@@ -40,10 +43,16 @@ public class RelationshipApiController {
         if (auth == null) {
             return problem(HttpStatus.UNAUTHORIZED, "Sign in to end a relationship");
         }
+        HumanText.Checked comment = HumanText.check(body == null ? null : body.comment(), HumanText.Kind.MESSAGE);
+        if (!comment.ok()) {
+            // the text rule's field message, in the caller's language (Accept-Language)
+            return problem(HttpStatus.BAD_REQUEST, "comment: " + comment.message(messages,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
         DelegatedAdminService.Side side = partners.findUserByUserId(auth.getUserId()).isPresent()
                 ? DelegatedAdminService.Side.PARTNER : DelegatedAdminService.Side.CUSTOMER;
         try {
-            service.end(id, side, auth.getUserId(), body == null ? null : body.comment());
+            service.end(id, side, auth.getUserId(), comment.text().isEmpty() ? null : comment.text());
             return ResponseEntity.noContent().build();
         } catch (SecurityException e) {
             return problem(HttpStatus.FORBIDDEN, "You may not end this relationship");

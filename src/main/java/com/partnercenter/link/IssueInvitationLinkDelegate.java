@@ -5,6 +5,8 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
 import java.time.Duration;
@@ -34,8 +36,11 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
     private final LinkService links;
     private final PartnerRepository partners;
     private final AuditLog audit;
+    private final TypedVariables typed;
 
-    public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners, AuditLog audit) {
+    public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners, AuditLog audit,
+            TypedVariables typed) {
+        this.typed = typed;
         this.audit = audit;
         this.links = links;
         this.partners = partners;
@@ -44,6 +49,9 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long days = validityDays(execution.getVariable("linkValidityDays"));
+        // typed in the start form and mailed with the link (the text rule, before anything is issued)
+        typed.require(execution, "personalMessage", HumanText.Kind.MESSAGE);
+        typed.require(execution, "recipientEmail", HumanText.Kind.EMAIL);
         Object recipient = execution.getVariable("recipientEmail");
         if (recipient != null && !EmailAddresses.isValid(recipient.toString())) {
             throw new BpmnError(INVALID_REQUEST, "The recipient address '" + recipient

@@ -10,7 +10,9 @@ import com.partnercenter.link.LinkService;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.trial.TrialDelegates;
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,9 +46,12 @@ public class OfferDelegates {
     private final LinkService links;
     private final InvitationRecipients recipientMails;
     private final RuntimeService runtime;
+    private final TypedVariables typed;
 
     public OfferDelegates(CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
-            OfferRepository offers, LinkService links, InvitationRecipients recipientMails, RuntimeService runtime) {
+            OfferRepository offers, LinkService links, InvitationRecipients recipientMails, RuntimeService runtime,
+            TypedVariables typed) {
+        this.typed = typed;
         this.catalogue = catalogue;
         this.partners = partners;
         this.customers = customers;
@@ -144,10 +149,10 @@ public class OfferDelegates {
     public JavaDelegate preparePurchaseOffer() {
         return execution -> {
             Partner partner = partner(execution);
-            Object domain = execution.getVariable("targetCustomerDomain");
+            String domain = typed.require(execution, "targetCustomerDomain", HumanText.Kind.LINE);
             Customer target = null;
-            if (domain != null && !domain.toString().isBlank()) {
-                String d = domain.toString().trim().toLowerCase(Locale.ROOT);
+            if (!domain.isEmpty()) {
+                String d = domain.toLowerCase(Locale.ROOT);
                 target = customers.findByDomain(d).filter(c -> customers.isPartnerOf(partner.id(), c.id()))
                         .orElseThrow(() -> refuse("'" + d + "' is not the domain of one of " + partner.name()
                                 + "'s customers: leave it empty for an open offer"));
@@ -155,11 +160,10 @@ public class OfferDelegates {
             String role = RequestedRole.of(partner, execution.getVariable("includeDelegatedAdmin"),
                     execution.getVariable("delegatedAdminRole"), "the offer");
             boolean delegated = role != null;
-            List<String> recipients = InvitationRecipients.parse(execution.getVariable("recipientEmails"));
-            Object message = execution.getVariable("personalMessage");
-            if (message != null && message.toString().length() > 1000) {
-                throw refuse("The personal message can have at most 1000 characters");
-            }
+            List<String> recipients = InvitationRecipients.parse(
+                    typed.require(execution, "recipientEmails", HumanText.Kind.LIST));
+            String message = typed.require(execution, "personalMessage", HumanText.Kind.MESSAGE);
+            execution.setVariable("personalMessage", message.isEmpty() ? null : message);
             execution.setVariable("targetCustomerId", target == null ? null : target.id());
             execution.setVariable("targetCustomerName", target == null ? null : target.name());
             execution.setVariable("includeDelegatedAdmin", delegated);

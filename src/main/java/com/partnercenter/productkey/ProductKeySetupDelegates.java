@@ -11,6 +11,8 @@ import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
@@ -60,9 +62,24 @@ public class ProductKeySetupDelegates {
     private final CatalogueRepository catalogue;
     private final SubscriptionRepository subscriptions;
     private final AuditLog audit;
+    private final TypedVariables typed;
+
+    /** The start form's typed fields and their kinds (the text rule, checked before anything else). */
+    static final java.util.Map<String, HumanText.Kind> TYPED_FIELDS = new java.util.LinkedHashMap<>();
+
+    static {
+        TYPED_FIELDS.put("productKeys", HumanText.Kind.multiLine(2000));
+        TYPED_FIELDS.put("customerDomain", HumanText.Kind.LINE);
+        TYPED_FIELDS.put("customerName", HumanText.Kind.ORGANIZATION_NAME);
+        TYPED_FIELDS.put("customerCountry", HumanText.Kind.SHORT);
+        TYPED_FIELDS.put("adminFirstName", HumanText.Kind.PERSON_NAME);
+        TYPED_FIELDS.put("adminLastName", HumanText.Kind.PERSON_NAME);
+        TYPED_FIELDS.put("adminEmail", HumanText.Kind.EMAIL);
+    }
 
     public ProductKeySetupDelegates(ProductKeyRepository keys, PartnerRepository partners, CustomerRepository customers,
-            CatalogueRepository catalogue, SubscriptionRepository subscriptions, AuditLog audit) {
+            CatalogueRepository catalogue, SubscriptionRepository subscriptions, AuditLog audit, TypedVariables typed) {
+        this.typed = typed;
         this.keys = keys;
         this.partners = partners;
         this.customers = customers;
@@ -88,6 +105,11 @@ public class ProductKeySetupDelegates {
             Texts tx = texts(execution);
             Partner partner = partner(execution);
             List<String> problems = new ArrayList<>();
+            TYPED_FIELDS.forEach((field, kind) -> typed.problem(execution, field, kind).ifPresent(problems::add));
+            if (!problems.isEmpty()) {
+                // a refused text is never echoed in the other checks' messages
+                throw new BpmnError(INVALID_REQUEST, String.join("\n", problems));
+            }
             List<String> codes = checkKeys(string(execution, "productKeys"), partner, tx, problems);
             checkCustomer(execution, partner, tx, problems);
             String delegated = upper(string(execution, "delegatedAdmin"));

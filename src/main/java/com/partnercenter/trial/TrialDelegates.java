@@ -9,6 +9,8 @@ import com.partnercenter.link.LinkService;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.subscription.Subscription;
@@ -38,10 +40,12 @@ public class TrialDelegates {
     private final AcceptanceRepository acceptances;
     private final LinkService links;
     private final InvitationRecipients recipientMails;
+    private final TypedVariables typed;
 
     public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners,
             SubscriptionRepository subscriptions, AcceptanceRepository acceptances, LinkService links,
-            InvitationRecipients recipientMails) {
+            InvitationRecipients recipientMails, TypedVariables typed) {
+        this.typed = typed;
         this.catalogue = catalogue;
         this.partners = partners;
         this.subscriptions = subscriptions;
@@ -72,11 +76,10 @@ public class TrialDelegates {
             String role = RequestedRole.of(partner, execution.getVariable("includeDelegatedAdmin"),
                     execution.getVariable("delegatedAdminRole"), "the invitation");
             boolean delegated = role != null;
-            List<String> recipients = InvitationRecipients.parse(execution.getVariable("recipientEmails"));
-            Object message = execution.getVariable("personalMessage");
-            if (message != null && message.toString().length() > 1000) {
-                throw refuse("The personal message can have at most 1000 characters");
-            }
+            List<String> recipients = InvitationRecipients.parse(
+                    typed.require(execution, "recipientEmails", HumanText.Kind.LIST));
+            String message = typed.require(execution, "personalMessage", HumanText.Kind.MESSAGE);
+            execution.setVariable("personalMessage", message.isEmpty() ? null : message);
             execution.setVariable("skuCode", sku.code());
             execution.setVariable("skuName", sku.name());
             execution.setVariable("trialDays", sku.trialDays());
