@@ -66,12 +66,6 @@ public class AcceptanceRepository {
                 .param(linkId).query(Long.class).single();
     }
 
-    public long countPending(long linkId, Instant since) {
-        return jdbc.sql("select count(*) from pc_acceptance where link_id = ? and status = 'PENDING_CONFIRMATION' "
-                        + "and created_at > ?")
-                .params(linkId, Timestamp.from(since)).query(Long.class).single();
-    }
-
     /**
      * Pending acceptances younger than {@code since} whose confirmation mail has not gone out (failed or never
      * tried), on links that still work.

@@ -33,16 +33,14 @@ public class AcceptanceService {
 
     public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
     static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
-    /** A published link cannot be used to mail strangers without end: pending acceptances per link. */
-    static final int MAX_PENDING_PER_LINK = 50;
 
     /** Outcome of a submitted form. */
     public sealed interface Submitted {
         /** {@code mailDelayed}: the confirmation mail could not leave yet; it is retried in the background. */
         record AwaitingConfirmation(long acceptanceId, String adminEmail, boolean mailDelayed) implements Submitted {}
 
-        /** Too many acceptances wait for confirmation on this link. */
-        record Throttled() implements Submitted {}
+        /** A rate limit refused it (see {@link ConfirmationMailLimits}); nothing is stored. */
+        record Throttled(Duration retryAfter) implements Submitted {}
 
         /** A business rule refused it; {@code field} names the form field, {@code messageKey} the reason. */
         record Refused(String field, String messageKey) implements Submitted {}
@@ -61,11 +59,13 @@ public class AcceptanceService {
     private final AuditLog audit;
     private final OfferDescriptions offers;
     private final org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows;
+    private final ConfirmationMailLimits mailLimits;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
             CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
             AuditLog audit, OfferDescriptions offers,
-            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows) {
+            org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows, ConfirmationMailLimits mailLimits) {
+        this.mailLimits = mailLimits;
         this.flows = flows;
         this.audit = audit;
         this.offers = offers;
@@ -100,8 +100,10 @@ public class AcceptanceService {
             // the same person again (double submit, second tab): one acceptance, one confirmation mail
             return new Submitted.AwaitingConfirmation(pending.get().id(), pending.get().adminEmail(), false);
         }
-        if (acceptances.countPending(link.id(), window) >= MAX_PENDING_PER_LINK) {
-            return new Submitted.Throttled();
+        // the rate limits of a new confirmation mail (per link, client, recipient and its domain): all or nothing
+        var permit = mailLimits.permit(link, form.getAdminEmail());
+        if (!permit.allowed()) {
+            return new Submitted.Throttled(permit.retryAfter());
         }
         Partner partner = partners.findById(link.partnerId()).orElseThrow();
         long acceptanceId = tx.execute(status -> {
