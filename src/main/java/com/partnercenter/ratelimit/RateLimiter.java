@@ -59,8 +59,13 @@ public class RateLimiter {
     }
 
     private final Map<String, Limited> limits = new ConcurrentHashMap<>();
+    private final boolean enabled;
 
     public RateLimiter(RateLimitSettings settings, MeterRegistry meters) {
+        this.enabled = settings.enabled();
+        if (!enabled) {
+            log.warn("Rate limits are OFF (partner-center.rate-limits.enabled=false): only for a benchmark");
+        }
         settings.limits().forEach((name, limit) -> limits.put(name, new Limited(name, limit, settings.maxTrackedKeys(),
                 Counter.builder(METRIC).tag("limit", name).description("requests refused by a rate limit")
                         .register(meters))));
@@ -75,6 +80,9 @@ public class RateLimiter {
     /** Like {@link #tryAcquire} with the time until the next token when refused. */
     public Decision decide(String limit, String key) {
         Limited limited = limited(limit);
+        if (!enabled) {
+            return Decision.ALLOWED;
+        }
         ConsumptionProbe probe = limited.bucket(key).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Decision.ALLOWED;
@@ -88,6 +96,9 @@ public class RateLimiter {
      * given back. The refused one is counted and logged.
      */
     public Decision tryAcquireAll(List<Request> requests) {
+        if (!enabled) {
+            return Decision.ALLOWED;
+        }
         List<Bucket> taken = new ArrayList<>();
         for (Request request : requests) {
             Limited limited = limited(request.limit());
@@ -105,7 +116,7 @@ public class RateLimiter {
 
     /** True when the key's bucket still holds a token (nothing is taken). */
     public boolean hasCapacity(String limit, String key) {
-        return limited(limit).bucket(key).getAvailableTokens() > 0;
+        return !enabled || limited(limit).bucket(key).getAvailableTokens() > 0;
     }
 
     /** Time until the key's bucket holds a token again (zero when it holds one). */
@@ -117,6 +128,9 @@ public class RateLimiter {
     /** Takes one token without asking whether there was one (a failure that already happened counts anyway). */
     public void consume(String limit, String key) {
         Limited limited = limited(limit);
+        if (!enabled) {
+            return;
+        }
         if (!limited.bucket(key).tryConsume(1)) {
             limited.refused(key);
         }
