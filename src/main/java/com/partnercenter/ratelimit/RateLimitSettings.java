@@ -16,11 +16,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RateLimitSettings(List<String> trustedProxies, Integer maxTrackedKeys, Map<String, Limit> limits,
         Boolean enabled) {
 
-    /** Without the switch (on). */
-    public RateLimitSettings(List<String> trustedProxies, Integer maxTrackedKeys, Map<String, Limit> limits) {
-        this(trustedProxies, maxTrackedKeys, limits, null);
-    }
-
     /** {@code capacity} requests per {@code period}. */
     public record Limit(long capacity, Duration period) {
         public Limit {

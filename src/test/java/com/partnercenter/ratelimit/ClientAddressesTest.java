@@ -20,7 +20,7 @@ class ClientAddressesTest {
     }
 
     private static ClientAddresses trusting(String... proxies) {
-        return new ClientAddresses(new RateLimitSettings(List.of(proxies), null, Map.of()));
+        return new ClientAddresses(new RateLimitSettings(List.of(proxies), null, Map.of(), null));
     }
 
     @Test
