@@ -5,6 +5,10 @@ import com.partnercenter.link.LinkPages;
 import com.partnercenter.link.LinkType;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.ratelimit.ClientAddresses;
+import com.partnercenter.ratelimit.RateLimiter;
+import com.partnercenter.ratelimit.Throttled;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
@@ -29,9 +33,17 @@ public class AcceptPageController {
     private final LinkPages pages;
     private final OfferDescriptions offers;
     private final java.util.List<FlowAcceptance> flows;
+    private final RateLimiter limiter;
+    private final ClientAddresses clients;
+
+    /** Submissions of accept pages per client address (valid or not), before anything is checked. */
+    public static final String SUBMIT_LIMIT = "accept-submit";
 
     public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages,
-            OfferDescriptions offers, java.util.List<FlowAcceptance> flows) {
+            OfferDescriptions offers, java.util.List<FlowAcceptance> flows, RateLimiter limiter,
+            ClientAddresses clients) {
+        this.limiter = limiter;
+        this.clients = clients;
         this.offers = offers;
         this.flows = flows;
         this.acceptances = acceptances;
@@ -55,11 +67,16 @@ public class AcceptPageController {
     @PostMapping("/p/{advisorCode}/{token}")
     public String submit(@PathVariable String advisorCode, @PathVariable String token,
             @Valid @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
         if (!opened.usable()) {
             return opened.unavailableView();
         }
+        RateLimiter.Decision decision = limiter.decide(SUBMIT_LIMIT, clients.of(request));
+        if (!decision.allowed()) {
+            return throttled(opened.link(), decision.retryAfter(), model, response);
+        }
+        form.checkText(errors);
         var flow = flow(opened.link());
         flow.ifPresent(f -> f.validate(opened.link(), form, errors));
         if (errors.hasErrors()) {
@@ -68,10 +85,8 @@ public class AcceptPageController {
         }
         AcceptanceService.Submitted result = flow.isPresent() ? flow.get().submit(opened.link(), form)
                 : acceptances.submit(opened.link(), form);
-        if (result instanceof AcceptanceService.Submitted.Throttled) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            model.addAttribute("partner", partner(opened.link()));
-            return "accept/throttled";
+        if (result instanceof AcceptanceService.Submitted.Throttled throttled) {
+            return throttled(opened.link(), throttled.retryAfter(), model, response);
         }
         if (result instanceof AcceptanceService.Submitted.Refused refused) {
             errors.rejectValue(refused.field(), refused.messageKey());
@@ -113,6 +128,14 @@ public class AcceptPageController {
             case CONFIRMED -> "accept/confirmed";
             case ALREADY_USED, NO_LONGER_OPEN -> pages.gone(opened.link(), model, response);
         };
+    }
+
+    /** 429 with the plain page that names the partner, and when to try again. */
+    private String throttled(Link link, java.time.Duration retryAfter, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", Long.toString(Throttled.seconds(retryAfter)));
+        model.addAttribute("partner", partner(link));
+        return "accept/throttled";
     }
 
     /** Link types whose flows have an accept page (the others come with their flows). */

@@ -7,20 +7,27 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.partnercenter.platform.HumanText;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.validation.Errors;
 
 /**
- * What a customer fills in on an accept page. Every field is bounded and refuses control characters
- * (CR/LF) and markup; messages come from messages*.properties in the page's language.
+ * What a customer fills in on an accept page. Required fields and formats are checked by the annotations; the typed
+ * texts follow the text rule ({@link #checkText}: no control or format character, bounded length). Messages come
+ * from messages*.properties in the page's language.
  */
 public class AcceptanceForm {
 
-    /** Letters, digits, spaces and common punctuation; no control characters, no angle brackets. */
-    static final String SAFE_TEXT = "^[^\\p{Cntrl}<>]*$";
+    /** The typed text fields and their kinds (the text rule, {@link HumanText}). */
+    static final Map<String, HumanText.Kind> TEXT_FIELDS = Map.of(
+            "organizationName", HumanText.Kind.ORGANIZATION_NAME,
+            "adminFirstName", HumanText.Kind.PERSON_NAME,
+            "adminLastName", HumanText.Kind.PERSON_NAME,
+            "adminEmail", HumanText.Kind.EMAIL,
+            "domain", HumanText.Kind.LINE);
 
     @NotBlank(message = "{acceptance.organizationName.required}")
-    @Size(max = 200, message = "{acceptance.organizationName.size}")
-    @Pattern(regexp = SAFE_TEXT, message = "{acceptance.text.unsafe}")
     private String organizationName;
 
     @NotBlank(message = "{acceptance.domain.required}")
@@ -36,13 +43,9 @@ public class AcceptanceForm {
     private String language;
 
     @NotBlank(message = "{acceptance.firstName.required}")
-    @Size(max = 100, message = "{acceptance.name.size}")
-    @Pattern(regexp = SAFE_TEXT, message = "{acceptance.text.unsafe}")
     private String adminFirstName;
 
     @NotBlank(message = "{acceptance.lastName.required}")
-    @Size(max = 100, message = "{acceptance.name.size}")
-    @Pattern(regexp = SAFE_TEXT, message = "{acceptance.text.unsafe}")
     private String adminLastName;
 
     @NotBlank(message = "{acceptance.email.required}")
@@ -54,6 +57,38 @@ public class AcceptanceForm {
 
     /** License count per SKU code, as typed on a purchase offer's page (checked by the offer's flow). */
     private java.util.Map<String, String> licenses = new java.util.LinkedHashMap<>();
+
+    /**
+     * The text rule on every typed field that has no other error yet: a refused text replaces the field's format
+     * message (the field message names the character or the length).
+     */
+    public void checkText(Errors errors) {
+        TEXT_FIELDS.forEach((field, kind) -> {
+            if (errors.hasFieldErrors(field) && !formatOnly(errors, field)) {
+                return;
+            }
+            HumanText.Checked checked = HumanText.check(value(field), kind);
+            if (!checked.ok()) {
+                checked.rejectOn(errors, field);
+            }
+        });
+    }
+
+    /** True when the field's only errors are about its format (a hostile text also fails the format). */
+    private static boolean formatOnly(Errors errors, String field) {
+        return errors.getFieldErrors(field).stream().noneMatch(e -> "NotBlank".equals(e.getCode()));
+    }
+
+    private String value(String field) {
+        return switch (field) {
+            case "organizationName" -> organizationName;
+            case "adminFirstName" -> adminFirstName;
+            case "adminLastName" -> adminLastName;
+            case "adminEmail" -> adminEmail;
+            case "domain" -> domain;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
 
     @AssertTrue(message = "{acceptance.email.invalid}")
     public boolean isAdminEmailDeliverable() {

@@ -65,10 +65,4 @@ public class AcceptanceRepository {
                 .param(linkId).query(Long.class).single();
     }
 
-    public long countPending(long linkId, Instant since) {
-        return jdbc.sql("select count(*) from pc_acceptance where link_id = ? and status = 'PENDING_CONFIRMATION' "
-                        + "and created_at > ?")
-                .params(linkId, Timestamp.from(since)).query(Long.class).single();
-    }
-
 }

@@ -32,16 +32,14 @@ public class AcceptanceService {
 
     public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
     static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
-    /** A published link cannot be used to mail strangers without end: pending acceptances per link. */
-    static final int MAX_PENDING_PER_LINK = 50;
 
     /** Outcome of a submitted form. */
     public sealed interface Submitted {
         /** {@code mailDelayed}: the confirmation mail could not leave yet; the outbox retries it. */
         record AwaitingConfirmation(long acceptanceId, String adminEmail, boolean mailDelayed) implements Submitted {}
 
-        /** Too many acceptances wait for confirmation on this link. */
-        record Throttled() implements Submitted {}
+        /** A rate limit refused it (see {@link ConfirmationMailLimits}); nothing is stored. */
+        record Throttled(Duration retryAfter) implements Submitted {}
 
         /** A business rule refused it; {@code field} names the form field, {@code messageKey} the reason. */
         record Refused(String field, String messageKey) implements Submitted {}
@@ -62,13 +60,15 @@ public class AcceptanceService {
     private final org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows;
     private final FlowRequests requests;
     private final MailService mails;
+    private final ConfirmationMailLimits mailLimits;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
             CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
             AuditLog audit, OfferDescriptions offers,
             org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows, FlowRequests requests,
-            MailService mails) {
+            MailService mails, ConfirmationMailLimits mailLimits) {
         this.requests = requests;
+        this.mailLimits = mailLimits;
         this.flows = flows;
         this.mails = mails;
         this.audit = audit;
@@ -107,8 +107,10 @@ public class AcceptanceService {
             // the same person again (double submit, second tab, a lost mail): one acceptance, its mail once more
             return mailAgain(pending.get(), link, partner);
         }
-        if (acceptances.countPending(link.id(), window) >= MAX_PENDING_PER_LINK) {
-            return new Submitted.Throttled();
+        // the rate limits of a new confirmation mail (per link, client, recipient and its domain): all or nothing
+        var permit = mailLimits.permit(link, form.getAdminEmail());
+        if (!permit.allowed()) {
+            return new Submitted.Throttled(permit.retryAfter());
         }
         var stored = tx.execute(status -> {
             long id = acceptances.insert(link.id(), form);

@@ -18,6 +18,7 @@ import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.AsApplication;
 import com.partnercenter.platform.BusinessKeys;
 import com.partnercenter.platform.Enums;
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
 import com.partnercenter.security.IdentityAdmin;
@@ -171,18 +172,9 @@ public class CustomerManagement {
             String description, String severity, Errors errors) {
         Customer customer = managed(partner, customerId);
         require(user, partner, customerId, Action.MANAGE_SERVICE_REQUESTS);
-        String s = subject == null ? "" : subject.strip();
-        String d = description == null ? "" : description.strip();
-        if (s.isEmpty()) {
-            errors.rejectValue("subject", "serviceRequest.subject.required");
-        } else if (s.length() > 200 || s.contains("\n") || s.contains("\r")) {
-            errors.rejectValue("subject", "serviceRequest.subject.size");
-        }
-        if (d.isEmpty()) {
-            errors.rejectValue("description", "serviceRequest.description.required");
-        } else if (d.length() > 4000) {
-            errors.rejectValue("description", "serviceRequest.description.size");
-        }
+        String s = typed(subject, HumanText.Kind.LINE, "subject", "serviceRequest.subject.required", errors);
+        String d = typed(description, HumanText.Kind.DESCRIPTION, "description",
+                "serviceRequest.description.required", errors);
         ServiceRequest.Severity level = Enums.parse(ServiceRequest.Severity.class, severity);
         if (level == null) {
             errors.rejectValue("severity", "serviceRequest.severity.invalid");
@@ -236,6 +228,18 @@ public class CustomerManagement {
                         "serviceRequestStatus", next.name(),
                         "mailKey", "S" + change)),
                 "SERVICE_REQUEST_STATUS", "#" + requestId + ": " + request.status() + " → " + next);
+    }
+
+    /** A typed field after the text rule, or "" with the field's error (its own message when it is required and empty). */
+    private static String typed(String value, HumanText.Kind kind, String field, String requiredKey, Errors errors) {
+        HumanText.Checked checked = HumanText.check(value, kind);
+        if (checked.rejectOn(errors, field)) {
+            return "";
+        }
+        if (checked.text().isEmpty()) {
+            errors.rejectValue(field, requiredKey);
+        }
+        return checked.text();
     }
 
     /** The variables plus the partner user's address and language, for mails with {@code copyPartner=true}. */
@@ -303,12 +307,12 @@ public class CustomerManagement {
                     + "global admin");
             case MAY -> { }
         }
-        String c = comment == null ? null : comment.strip();
-        if (c != null && c.length() > 1000) {
-            errors.rejectValue("comment", "customer.endComment.size");
+        HumanText.Checked typedComment = HumanText.check(comment, HumanText.Kind.MESSAGE);
+        if (typedComment.rejectOn(errors, "comment")) {
             return;
         }
-        delegatedAdmin.end(relationship.id(), user.userId(), c == null || c.isEmpty() ? null : c);
+        String c = typedComment.text();
+        delegatedAdmin.end(relationship.id(), user.userId(), c.isEmpty() ? null : c);
         audit.record(user.userId(), "DELEGATED_ADMIN_ENDED", partner.id(), customerId, null,
                 "relationship " + relationship.id() + " (" + relationship.role() + ") ended by the partner");
     }

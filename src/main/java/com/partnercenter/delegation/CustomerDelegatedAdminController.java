@@ -5,6 +5,7 @@ import com.partnercenter.customer.CustomerPagesSignIn;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.HumanText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -68,13 +69,15 @@ public class CustomerDelegatedAdminController {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return page(null, request, model);
         }
-        String c = comment == null ? "" : comment.strip();
-        if (c.length() > 1000) {
+        HumanText.Checked typed = HumanText.check(comment, HumanText.Kind.MESSAGE);
+        if (!typed.ok()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             String result = page(null, request, model);
-            model.addAttribute("error", "customer.endComment.size");
+            model.addAttribute("error", typed.messageKey());
+            model.addAttribute("errorArguments", typed.arguments());
             return result;
         }
+        String c = typed.text();
         service.end(relationshipId, admin.userId(), c.isEmpty() ? null : c);
         return "redirect:/customer/delegated-admin?done=ended";
     }

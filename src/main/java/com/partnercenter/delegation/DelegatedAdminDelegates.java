@@ -1,5 +1,6 @@
 package com.partnercenter.delegation;
 
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.platform.CommandUser;
 import com.partnercenter.platform.EngineClock;
@@ -29,9 +30,11 @@ public class DelegatedAdminDelegates {
     private final RelationshipRepository relationships;
     private final RoleAssignmentService roles;
     private final AuditLog audit;
+    private final org.springframework.context.MessageSource messages;
 
     public DelegatedAdminDelegates(RelationshipRepository relationships, RoleAssignmentService roles,
-            AuditLog audit) {
+            AuditLog audit, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.relationships = relationships;
         this.roles = roles;
         this.audit = audit;
@@ -126,9 +129,12 @@ public class DelegatedAdminDelegates {
                 throw new IllegalArgumentException("Answer the request with decision ACCEPT or DECLINE, not '"
                         + decision + "'");
             }
-            Object comment = task.getVariable("reviewComment");
-            if (comment != null && comment.toString().length() > 1000) {
-                throw new IllegalArgumentException("The comment can have at most 1000 characters");
+            HumanText.Checked comment = HumanText.check(task.getVariable("reviewComment"), HumanText.Kind.MESSAGE);
+            if (!comment.ok()) {
+                // a bad request (400 over REST), with the text rule's field message; nothing is completed
+                throw new org.camunda.bpm.engine.BadUserRequestException("reviewComment: "
+                        + comment.message(messages,
+                        "fr".equals(task.getVariable("customerLanguage")) ? java.util.Locale.FRENCH : java.util.Locale.ENGLISH));
             }
             String reviewer = CommandUser.id();
             task.setVariable("reviewedBy", reviewer != null ? reviewer : task.getAssignee());

@@ -1,5 +1,6 @@
 package com.partnercenter.delegation;
 
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
@@ -99,9 +100,11 @@ public class DelegatedAdminService {
         if (may == MayEnd.FORBIDDEN) {
             throw new SecurityException(userId + " may not end relationship " + relationshipId);
         }
-        if (comment != null && comment.length() > 1000) {
-            throw new IllegalArgumentException("the comment can have at most 1000 characters");
+        HumanText.Checked typed = HumanText.check(comment, HumanText.Kind.MESSAGE);
+        if (!typed.ok()) {
+            throw new IllegalArgumentException("the comment is refused by the text rule (" + typed.messageKey() + ")");
         }
+        comment = typed.text().isEmpty() ? null : typed.text();
         Side side = partners.findUserByUserId(userId).isPresent() ? Side.PARTNER : Side.CUSTOMER;
         Map<String, Object> variables = new HashMap<>();
         variables.put("endReason", side == Side.PARTNER ? "ENDED_BY_PARTNER" : "ENDED_BY_CUSTOMER");

@@ -35,10 +35,13 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
     private final IdentityAdmin identity;
     private final DelegatedAdminRequest request;
     private final FlowRequests requests;
+    private final com.partnercenter.platform.TypedVariables typed;
 
     public RecordDelegatedAdminRequestDelegate(RelationshipRepository relationships, PartnerRepository partners,
-            IdentityAdmin identity, DelegatedAdminRequest request, FlowRequests requests) {
+            IdentityAdmin identity, DelegatedAdminRequest request, FlowRequests requests,
+            com.partnercenter.platform.TypedVariables typed) {
         this.requests = requests;
+        this.typed = typed;
         this.relationships = relationships;
         this.partners = partners;
         this.identity = identity;
@@ -49,6 +52,8 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long partnerId = ProcessVariables.number(execution, "partnerId");
         Partner partner = partners.findById(partnerId).orElseThrow();
+        // typed in the start form (the text rule), before it is looked up or echoed in a refusal
+        typed.require(execution, "customerDomain", com.partnercenter.platform.HumanText.Kind.LINE);
         Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
         List<String> problems = request.problems(partner, execution::getVariable, language);
         if (!problems.isEmpty()) {

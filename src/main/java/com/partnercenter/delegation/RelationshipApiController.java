@@ -2,7 +2,7 @@ package com.partnercenter.delegation;
 
 import static com.partnercenter.web.ApiResponses.problem;
 
-import jakarta.validation.constraints.Size;
+import com.partnercenter.platform.HumanText;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -21,12 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RelationshipApiController {
 
-    public record EndRequest(@Size(max = 1000) String comment) {}
+    /** The comment follows the text rule ({@link HumanText.Kind#MESSAGE}). */
+    public record EndRequest(String comment) {}
 
     private final DelegatedAdminService service;
     private final IdentityService identity;
+    private final org.springframework.context.MessageSource messages;
 
-    public RelationshipApiController(DelegatedAdminService service, IdentityService identity) {
+    public RelationshipApiController(DelegatedAdminService service, IdentityService identity,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.service = service;
         this.identity = identity;
     }
@@ -37,8 +41,14 @@ public class RelationshipApiController {
         if (auth == null) {
             return problem(HttpStatus.UNAUTHORIZED, "Sign in to end a relationship");
         }
+        HumanText.Checked comment = HumanText.check(body == null ? null : body.comment(), HumanText.Kind.MESSAGE);
+        if (!comment.ok()) {
+            // the text rule's field message, in the caller's language (Accept-Language)
+            return problem(HttpStatus.BAD_REQUEST, "comment: " + comment.message(messages,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
         try {
-            service.end(id, auth.getUserId(), body == null ? null : body.comment());
+            service.end(id, auth.getUserId(), comment.text().isEmpty() ? null : comment.text());
             return ResponseEntity.noContent().build();
         } catch (java.util.NoSuchElementException e) {
             return problem(HttpStatus.NOT_FOUND, "No such relationship");

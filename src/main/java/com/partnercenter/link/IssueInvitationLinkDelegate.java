@@ -5,6 +5,8 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.Language;
+import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
 import java.time.Duration;
@@ -37,9 +39,11 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
     private final PartnerRepository partners;
     private final AuditLog audit;
     private final InvitationRequest request;
+    private final TypedVariables typed;
 
     public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners, AuditLog audit,
-            InvitationRequest request) {
+            InvitationRequest request, TypedVariables typed) {
+        this.typed = typed;
         this.audit = audit;
         this.links = links;
         this.partners = partners;
@@ -48,6 +52,9 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // typed in the start form and mailed with the link (the text rule, before anything is issued)
+        typed.require(execution, "personalMessage", HumanText.Kind.MESSAGE);
+        typed.require(execution, "recipientEmail", HumanText.Kind.EMAIL);
         Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
         Object validity = execution.getVariable("linkValidityDays");
         request.validityProblem(validity, language).ifPresent(problem -> {

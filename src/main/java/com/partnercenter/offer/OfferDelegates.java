@@ -13,7 +13,9 @@ import com.partnercenter.link.LinkService;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.trial.TrialDelegates;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,10 +45,12 @@ public class OfferDelegates {
     private final RuntimeService runtime;
     private final PurchaseOfferRequest request;
     private final FlowRequests requests;
+    private final TypedVariables typed;
 
     public OfferDelegates(CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
             OfferRepository offers, LinkService links, InvitationRecipients recipientMails, RuntimeService runtime,
-            PurchaseOfferRequest request, FlowRequests requests) {
+            PurchaseOfferRequest request, FlowRequests requests, TypedVariables typed) {
+        this.typed = typed;
         this.request = request;
         this.requests = requests;
         this.catalogue = catalogue;
@@ -105,6 +109,11 @@ public class OfferDelegates {
     public JavaDelegate preparePurchaseOffer() {
         return execution -> {
             Partner partner = partner(execution);
+            // typed in the start form (the text rule) before any other check reads or echoes it
+            typed.require(execution, "recipientEmails", HumanText.Kind.LIST);
+            String message = typed.require(execution, "personalMessage", HumanText.Kind.MESSAGE);
+            execution.setVariable("personalMessage", message.isEmpty() ? null : message);
+            typed.require(execution, "targetCustomerDomain", HumanText.Kind.LINE);
             Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
             List<String> problems = request.offerProblems(partner, execution::getVariable, language);
             if (!problems.isEmpty()) {

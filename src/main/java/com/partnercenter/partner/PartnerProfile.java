@@ -3,6 +3,7 @@ package com.partnercenter.partner;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.CustomerFields;
 import com.partnercenter.platform.EmailAddresses;
+import com.partnercenter.platform.HumanText;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,8 +13,8 @@ import org.springframework.validation.Errors;
 
 /**
  * The company profile customers see on every accept page and in every mail: only the partner's global admin
- * changes it. Every field is checked (lengths of the columns, phone, e-mail, web address, country) and a bad one
- * changes nothing; values are stored as typed and escaped wherever they are shown.
+ * changes it. Every field is checked (the text rule within the lengths of the columns, phone, e-mail, web address,
+ * country) and a bad one changes nothing; values are stored as typed and escaped wherever they are shown.
  */
 @Service
 public class PartnerProfile {
@@ -72,18 +73,16 @@ public class PartnerProfile {
         return true;
     }
 
+    /** The field after the text rule ({@link HumanText}, one line of at most {@code max} characters); required or not. */
     private static String text(String value, String field, int max, boolean required, Errors errors) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            if (required) {
-                errors.rejectValue(field, "profile." + field + ".required");
-            }
-        } else if (v.length() > max) {
-            errors.rejectValue(field, "profile.tooLong", new Object[] {max}, null);
-        } else if (v.contains("\n") || v.contains("\r")) {
-            errors.rejectValue(field, "profile.oneLine");
+        HumanText.Checked checked = HumanText.check(value, HumanText.Kind.oneLine(max));
+        if (checked.rejectOn(errors, field)) {
+            return "";
         }
-        return v;
+        if (checked.text().isEmpty() && required) {
+            errors.rejectValue(field, "profile." + field + ".required");
+        }
+        return checked.text();
     }
 
     /** An absolute http(s) address with a host. */

@@ -5,6 +5,7 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RoleAssignmentService;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.Enums;
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
@@ -77,7 +78,7 @@ public class PartnerUserAccess implements JavaDelegate {
                 throw new SecurityException("no user " + targetId + " at " + partner.advisorCode());
             }
         }
-        String userId = target.map(PartnerUser::userId).orElse(trim(form.userId()).toLowerCase());
+        String userId = target.map(PartnerUser::userId).orElse(trim(form.userId()).toLowerCase(java.util.Locale.ROOT));
         if (target.isEmpty()) {
             if (userId.isEmpty()) {
                 errors.rejectValue("userId", "partnerUser.userId.required");
@@ -90,8 +91,11 @@ public class PartnerUserAccess implements JavaDelegate {
         }
         String first = name(form.firstName(), "firstName", errors);
         String last = name(form.lastName(), "lastName", errors);
-        String email = trim(form.email());
-        if (email.isEmpty()) {
+        HumanText.Checked typedEmail = HumanText.check(form.email(), HumanText.Kind.EMAIL);
+        String email = typedEmail.ok() ? typedEmail.text() : "";
+        if (typedEmail.rejectOn(errors, "email")) {
+            // the text rule's message says what is wrong
+        } else if (email.isEmpty()) {
             errors.rejectValue("email", "partnerUser.email.required");
         } else if (email.length() > 254 || !EmailAddresses.isValid(email)) {
             errors.rejectValue("email", "partnerUser.email.invalid");
@@ -195,14 +199,16 @@ public class PartnerUserAccess implements JavaDelegate {
         execution.setVariable("accessChanged", true);
     }
 
+    /** A first or last name: the text rule ({@link HumanText.Kind#PERSON_NAME}), required. */
     private static String name(String value, String field, Errors errors) {
-        String v = trim(value);
-        if (v.isEmpty()) {
-            errors.rejectValue(field, "partnerUser." + field + ".required");
-        } else if (v.length() > 100 || v.contains("<") || v.contains(">")) {
-            errors.rejectValue(field, "partnerUser.name.invalid");
+        HumanText.Checked checked = HumanText.check(value, HumanText.Kind.PERSON_NAME);
+        if (checked.rejectOn(errors, field)) {
+            return "";
         }
-        return v;
+        if (checked.text().isEmpty()) {
+            errors.rejectValue(field, "partnerUser." + field + ".required");
+        }
+        return checked.text();
     }
 
     private static String trim(String value) {

@@ -3,13 +3,17 @@ package com.partnercenter.platform;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
-/** One plain, strictly valid e-mail address: no display name, no list, no control characters. */
+/**
+ * One plain, strictly valid e-mail address: no display name, no list, nothing the text rule refuses ({@link HumanText}:
+ * no control or format character).
+ */
 public final class EmailAddresses {
 
     private EmailAddresses() {}
 
     public static boolean isValid(String value) {
-        if (value == null || value.isBlank() || value.length() > 254 || value.chars().anyMatch(Character::isISOControl)) {
+        if (value == null || value.isBlank() || value.length() > 254
+                || !HumanText.acceptable(value, HumanText.Kind.EMAIL)) {
             return false;
         }
         try {

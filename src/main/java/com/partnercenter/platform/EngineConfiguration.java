@@ -1,6 +1,16 @@
 package com.partnercenter.platform;
 
+import com.partnercenter.ratelimit.ClientAddresses;
+import com.partnercenter.ratelimit.RateLimiter;
+import com.partnercenter.ratelimit.Throttled;
+import com.partnercenter.security.Argon2PasswordEncryptor;
+import com.partnercenter.security.GuardedIdentityProvider;
 import com.partnercenter.security.Groups;
+import com.partnercenter.security.PasswordHashSettings;
+import com.partnercenter.security.SignInFilter;
+import com.partnercenter.security.SignInGuard;
+import com.partnercenter.security.SignInSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -19,15 +29,22 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguration {
 
     /**
-     * Admin group, authorization and tenant checks, the tenant provider, and the command checks of every
-     * {@link CommandInterceptorSource} bean (the engine command guard) on both command chains of the engine: the
-     * one every service uses (transaction required) and the one the engine uses for work in a new transaction.
+     * Admin groups, authorization and tenant checks, the tenant of new instances; passwords hashed with Argon2id
+     * ({@link Argon2PasswordEncryptor}) and checked by the identity provider with the healing lockout and the sign-in
+     * audit ({@link GuardedIdentityProvider}); and the command checks of every {@link CommandInterceptorSource} bean
+     * (the engine command guard) on both command chains of the engine: the one every service uses (transaction
+     * required) and the one the engine uses for work in a new transaction.
      */
     @Bean
-    public ProcessEnginePlugin partnerCenterEnginePlugin(ObjectProvider<CommandInterceptorSource> commandChecks) {
+    public ProcessEnginePlugin partnerCenterEnginePlugin(PasswordHashSettings passwordHash,
+            SignInSettings signIn, ObjectProvider<SignInGuard> guard,
+            ObjectProvider<CommandInterceptorSource> commandChecks) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl config) {
+                config.setPasswordEncryptor(new Argon2PasswordEncryptor(passwordHash));
+                config.setIdentityProviderSessionFactory(GuardedIdentityProvider.factory(guard));
+                config.setLoginMaxAttempts(signIn.maxAttempts());
                 List<String> adminGroups = new ArrayList<>(
                         config.getAdminGroups() == null ? List.of() : config.getAdminGroups());
                 if (!adminGroups.contains(Groups.OPERATORS)) {
@@ -64,6 +81,17 @@ public class EngineConfiguration {
         registration.addUrlPatterns("/engine-rest/*", "/api/*");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.setOrder(1);
+        return registration;
+    }
+
+    /** Every sign-in (REST and /api Basic, the webapps' login, the identity API) passes the per-client throttle first. */
+    @Bean
+    public FilterRegistrationBean<SignInFilter> signInFilter(RateLimiter limiter, ClientAddresses clients,
+            Throttled throttled) {
+        var registration = new FilterRegistrationBean<>(new SignInFilter(limiter, clients, throttled));
+        registration.setName("sign-in-throttle");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+        registration.setOrder(0);
         return registration;
     }
 }

@@ -10,6 +10,7 @@ import com.partnercenter.customermanagement.CustomerManagement;
 import com.partnercenter.delegation.CustomerAccess;
 import com.partnercenter.delegation.CustomerAccess.Action;
 import com.partnercenter.partnerofrecord.PartnerOfRecordService;
+import com.partnercenter.platform.HumanText;
 import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.servicerequest.ServiceRequest;
 import com.partnercenter.servicerequest.ServiceRequestRepository;
@@ -60,8 +61,9 @@ public class CustomerPagesController {
     private final ServiceRequestRepository serviceRequests;
     private final AuditLog audit;
     private final PortalPages pages;
+    private final org.springframework.context.MessageSource messages;
 
-    public CustomerPagesController(CustomerDirectory directory, CustomerManagement management, CustomerAccess access,
+    public CustomerPagesController(org.springframework.context.MessageSource messages, CustomerDirectory directory, CustomerManagement management, CustomerAccess access,
             CustomerRepository customers, com.partnercenter.subscription.SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, PartnerOfRecordService partnerOfRecord,
             ServiceRequestRepository serviceRequests, AuditLog audit, PortalPages pages) {
@@ -75,6 +77,7 @@ public class CustomerPagesController {
         this.serviceRequests = serviceRequests;
         this.audit = audit;
         this.pages = pages;
+        this.messages = messages;
     }
 
     @GetMapping("/partner/customers")
@@ -90,6 +93,16 @@ public class CustomerPagesController {
         }
         long managed = directory.count(me.partner());
         boolean search = managed >= SEARCH_FROM;
+        HumanText.Checked typed = HumanText.check(search ? q : null, HumanText.Kind.LINE);
+        if (!typed.ok()) {
+            // the text rule: the search is not run, the page says why (400)
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("qError", typed.message(messages, org.springframework.context.i18n.LocaleContextHolder
+                    .getLocale()));
+            q = "";
+        } else {
+            q = typed.text();
+        }
         CustomerDirectory.Sort order = CustomerDirectory.Sort.parse(sort);
         boolean descending = "desc".equalsIgnoreCase(dir);
         int pageNumber = parsePage(page);

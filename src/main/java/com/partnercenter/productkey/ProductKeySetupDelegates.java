@@ -5,6 +5,8 @@ import com.partnercenter.customer.Customer;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.request.FlowRequest;
 import com.partnercenter.request.FlowRequests;
@@ -52,10 +54,25 @@ public class ProductKeySetupDelegates {
     private final AuditLog audit;
     private final ProductKeySetupRequest request;
     private final FlowRequests requests;
+    private final TypedVariables typed;
+
+    /** The start form's typed fields and their kinds (the text rule, checked before anything else). */
+    static final java.util.Map<String, HumanText.Kind> TYPED_FIELDS = new java.util.LinkedHashMap<>();
+
+    static {
+        TYPED_FIELDS.put("productKeys", HumanText.Kind.multiLine(2000));
+        TYPED_FIELDS.put("customerDomain", HumanText.Kind.LINE);
+        TYPED_FIELDS.put("customerName", HumanText.Kind.ORGANIZATION_NAME);
+        TYPED_FIELDS.put("customerCountry", HumanText.Kind.SHORT);
+        TYPED_FIELDS.put("adminFirstName", HumanText.Kind.PERSON_NAME);
+        TYPED_FIELDS.put("adminLastName", HumanText.Kind.PERSON_NAME);
+        TYPED_FIELDS.put("adminEmail", HumanText.Kind.EMAIL);
+    }
 
     public ProductKeySetupDelegates(ProductKeyRepository keys, PartnerRepository partners,
             SubscriptionRepository subscriptions, AuditLog audit,
-            ProductKeySetupRequest request, FlowRequests requests) {
+            ProductKeySetupRequest request, FlowRequests requests, TypedVariables typed) {
+        this.typed = typed;
         this.request = request;
         this.requests = requests;
         this.keys = keys;
@@ -71,6 +88,12 @@ public class ProductKeySetupDelegates {
     @Bean("checkProductKeySetup")
     public JavaDelegate checkProductKeySetup() {
         return execution -> {
+            List<String> typedProblems = new ArrayList<>();
+            TYPED_FIELDS.forEach((field, kind) -> typed.problem(execution, field, kind).ifPresent(typedProblems::add));
+            if (!typedProblems.isEmpty()) {
+                // a refused text is never echoed in the other checks' messages
+                throw new BpmnError(INVALID_REQUEST, String.join("\n", typedProblems));
+            }
             ProductKeySetupRequest.Checked checked = request.check(partner(execution), execution::getVariable,
                     texts(execution));
             if (!checked.problems().isEmpty()) {

@@ -109,6 +109,44 @@ public class IdentityAdmin {
         return identity.createUserQuery().userId(id).count() > 0;
     }
 
+    /**
+     * Grants exactly these permissions to the group on the resource id: an existing grant with more (an older
+     * installation's) is narrowed to them.
+     */
+    public void grantGroupExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+        Authorization auth = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            auth.setGroupId(groupId);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+        }
+        Permission[] all = org.camunda.bpm.engine.impl.util.ResourceTypeUtil.getPermissionsByResourceType(
+                resource.resourceType());
+        if (existing != null && java.util.Arrays.stream(existing.getPermissions(all))
+                .filter(p -> p.getValue() != 0).collect(java.util.stream.Collectors.toSet())
+                .equals(java.util.Set.of(permissions))) {
+            return;
+        }
+        auth.setPermissions(permissions);
+        authorizations.saveAuthorization(auth);
+    }
+
+    /** Removes the group's grant on the resource id, if any. */
+    public void revokeGroup(String groupId, Resource resource, String resourceId) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+        if (existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
+        }
+    }
+
     /** Grants the permissions to the group on the resource id, adding to an existing grant. */
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizations.createAuthorizationQuery()

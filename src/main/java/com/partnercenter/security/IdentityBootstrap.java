@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
 
 import com.partnercenter.platform.PartnerCenterProperties;
 import java.util.List;
@@ -80,9 +81,11 @@ public class IdentityBootstrap {
         // Customer admins: Tasklist only; their tasks are granted one by one (candidate groups)
         admin.grantGroup(Groups.CUSTOMERS, Resources.APPLICATION, "tasklist", ACCESS);
 
-        // Provisioning worker: fetch, lock, complete and fail external tasks of every tenant
-        admin.grantGroup(Groups.SERVICES, Resources.PROCESS_DEFINITION, "*", ALL);
-        admin.grantGroup(Groups.SERVICES, Resources.PROCESS_INSTANCE, "*", ALL);
+        // Provisioning worker: only what fetching, locking, completing and failing external tasks needs (the
+        // engine's fetch checks READ_INSTANCE and UPDATE_INSTANCE on the definition); older installations' ALL grants
+        // are narrowed to that
+        admin.grantGroupExactly(Groups.SERVICES, Resources.PROCESS_DEFINITION, "*", READ_INSTANCE, UPDATE_INSTANCE);
+        admin.revokeGroup(Groups.SERVICES, Resources.PROCESS_INSTANCE, "*");
 
         String filterId = ensureTaskFilter();
         admin.grantGroup(Groups.PARTNERS, Resources.FILTER, filterId, READ);

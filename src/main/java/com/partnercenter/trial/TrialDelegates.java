@@ -13,6 +13,8 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.TypedVariables;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.subscription.Subscription;
@@ -43,10 +45,12 @@ public class TrialDelegates {
     private final InvitationRecipients recipientMails;
     private final TrialInvitationRequest request;
     private final FlowRequests requests;
+    private final TypedVariables typed;
 
     public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners,
             SubscriptionRepository subscriptions, AcceptanceRepository acceptances, LinkService links,
-            InvitationRecipients recipientMails, TrialInvitationRequest request, FlowRequests requests) {
+            InvitationRecipients recipientMails, TrialInvitationRequest request, FlowRequests requests, TypedVariables typed) {
+        this.typed = typed;
         this.request = request;
         this.requests = requests;
         this.catalogue = catalogue;
@@ -67,6 +71,10 @@ public class TrialDelegates {
     public JavaDelegate prepareTrialInvitation() {
         return execution -> {
             Partner partner = partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
+            // typed in the start form (the text rule) before any other check reads or echoes it
+            typed.require(execution, "recipientEmails", HumanText.Kind.LIST);
+            String message = typed.require(execution, "personalMessage", HumanText.Kind.MESSAGE);
+            execution.setVariable("personalMessage", message.isEmpty() ? null : message);
             Language language = Language.orDefault((String) execution.getVariable("partnerUserLanguage"), Language.EN);
             List<String> problems = request.problems(partner, execution::getVariable, language);
             if (!problems.isEmpty()) {

@@ -7,9 +7,39 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** Language of the public pages and the security headers they are served with. */
+/** Language of the public pages, the security headers of every response and of the pages. */
 @Configuration
 public class WebConfiguration {
+
+    /** The security headers of every response (first of all filters, so early answers carry them too). */
+    @Bean
+    public FilterRegistrationBean<SecurityHeaders> securityHeaders(SecurityHeaders.Settings settings) {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders(settings));
+        registration.setName("security-headers");
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+                jakarta.servlet.DispatcherType.ASYNC, jakarta.servlet.DispatcherType.FORWARD);
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * The Camunda webapps' first-run page would let the first visitor of an installation without administrator
+     * create one: its call answers 403. The first administrator comes from the configuration
+     * ({@code CAMUNDA_BPM_ADMINUSER_ID}, see the README), and a {@code prod} start without any stops
+     * ({@code security.FirstAdministratorCheck}).
+     */
+    @Bean
+    public FilterRegistrationBean<jakarta.servlet.Filter> noWebappSetup() {
+        jakarta.servlet.Filter filter = (request, response, chain) -> ((jakarta.servlet.http.HttpServletResponse) response)
+                .sendError(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN,
+                        "The first administrator is configured, not created on this page");
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setName("no-webapp-setup");
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
 
     @Bean
     public LocaleResolver localeResolver() {

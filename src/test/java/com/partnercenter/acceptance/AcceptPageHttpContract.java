@@ -61,6 +61,8 @@ abstract class AcceptPageHttpContract {
     @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
     @Autowired AcceptanceService acceptanceService;
     @Autowired AcceptanceRepository acceptanceRepository;
+    @Autowired com.partnercenter.ratelimit.RateLimitSettings settings;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     private Partner partner;
     private ProcessInstance pi;
@@ -218,23 +220,83 @@ abstract class AcceptPageHttpContract {
     }
 
     @Test
-    void aLinkWithTooManyPendingAcceptancesRefusesMore() {
-        long linkId = (Long) runtime.getVariable(pi.getId(), "linkId");
-        for (int i = 0; i < AcceptanceService.MAX_PENDING_PER_LINK; i++) {
-            var form = new AcceptanceForm();
-            form.setOrganizationName("Flood " + i);
-            form.setDomain("flood" + i + ".example");
-            form.setCountry("FR");
-            form.setLanguage("en");
-            form.setAdminFirstName("F");
-            form.setAdminLastName("L");
-            form.setAdminEmail("f" + i + "@flood.example");
-            acceptanceRepository.insert(linkId, form);
+    void aFloodFromOneClientNeverLocksThePublishedLinkForAGenuineCustomer() throws Exception {
+        long perClient = settings.limits().get(ConfirmationMailLimits.CLIENT).capacity();
+        double refusedBefore = refused(ConfirmationMailLimits.CLIENT) + refused(AcceptPageController.SUBMIT_LIMIT);
+        ClockUtil.setCurrentTime(new Date()); // the buckets run on the engine clock: no refill while the flood runs
+        int accepted = 0;
+        int throttled = 0;
+        for (int i = 0; i < 80; i++) {
+            String domain = "flood" + i + "-" + TestData.unique("x") + ".example";
+            ResponseEntity<String> answer = postFrom("203.0.113.7", path, validForm(domain));
+            if (answer.getStatusCode().value() == 200) {
+                accepted++;
+            } else {
+                assertThat(answer.getStatusCode().value()).isEqualTo(429);
+                assertThat(answer.getHeaders().getFirst("Retry-After")).matches("[1-9][0-9]*");
+                assertThat(answer.getBody()).contains("Too many requests", partner.name(), "Nothing was stored");
+                throttled++;
+            }
         }
-        ResponseEntity<String> refused = post(path, validForm(TestData.unique("late") + ".example"));
+        assertThat(accepted).as("the client's confirmation mails").isEqualTo(perClient);
+        assertThat(throttled).isEqualTo(80 - perClient);
+        assertThat(acceptanceCount()).as("throttled requests store nothing").isEqualTo(perClient);
+        assertThat(mail.getReceivedMessages()).as("the invitation and one mail per accepted request")
+                .hasSize(1 + (int) perClient);
+        assertThat(refused(ConfirmationMailLimits.CLIENT) + refused(AcceptPageController.SUBMIT_LIMIT))
+                .as("operators see the refusals").isEqualTo(refusedBefore + throttled);
+        assertThat(send("203.0.113.7", path, validForm("fr-" + TestData.unique("x") + ".example"), "fr").getBody())
+                .contains("Trop de demandes", "Rien n’a été enregistré");
+
+        // right after the flood, a genuine customer on the same published link
+        String domain = TestData.unique("genuine") + ".example";
+        ResponseEntity<String> genuine = postFrom("198.51.100.20", path, validForm(domain));
+        assertThat(genuine.getStatusCode().value()).isEqualTo(200);
+        assertThat(genuine.getBody()).contains("Check your mailbox", "ada@" + domain);
+        String confirmPath = Mailbox.confirmationPath(mail, "ada@" + domain);
+        assertThat(postFrom("198.51.100.20", confirmPath, new LinkedMultiValueMap<>()).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(pi).isWaitingAt("Task_CreateCustomer");
+        assertThat(runtime.getVariable(pi.getId(), "customerDomain")).isEqualTo(domain);
+    }
+
+    @Test
+    void oneRecipientAddressGetsFewConfirmationMailsWhoeverAsksOnWhicheverLink() {
+        long perRecipient = settings.limits().get(ConfirmationMailLimits.RECIPIENT).capacity();
+        String victim = "victim@" + TestData.unique("target") + ".example";
+        PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        for (int i = 0; i <= perRecipient; i++) {
+            ProcessInstance other = signedIn.start(user, partner, "customerSignup", Map.of("recipientEmail",
+                    "prospect@example.org", "recipientLanguage", "en", "linkValidityDays", 10));
+            jobs.runAll(other.getId());
+            String otherPath = ((String) runtime.getVariable(other.getId(), "invitationUrl"))
+                    .replace("https://partners.test", "");
+            var form = validForm(TestData.unique("org") + ".example");
+            form.set("adminEmail", victim);
+            // each from another client, on another link
+            int status = postFrom("192.0.2." + (10 + i), otherPath, form).getStatusCode().value();
+            assertThat(status).as("request " + (i + 1)).isEqualTo(i < perRecipient ? 200 : 429);
+        }
+        assertThat(Mailbox.recipients(mail).stream().filter(victim::equals).count()).isEqualTo(perRecipient);
+    }
+
+    @Test
+    void everyPublicPageIsRateLimitedPerClient() {
+        long capacity = settings.limits().get(com.partnercenter.ratelimit.RateLimitFilters.PUBLIC_PAGE).capacity();
+        ClockUtil.setCurrentTime(new Date()); // the buckets run on the engine clock: no refill while this runs
+        assertThat(getFrom("203.0.113.99", path).getStatusCode().value()).isEqualTo(200);
+        for (int i = 1; i < capacity; i++) {
+            assertThat(getFrom("203.0.113.99", "/p/NOPE/unknown" + i).getStatusCode().value()).as("unknown links count")
+                    .isEqualTo(404);
+        }
+        ResponseEntity<String> refused = getFrom("203.0.113.99", path + "?lang=fr");
         assertThat(refused.getStatusCode().value()).isEqualTo(429);
-        assertThat(refused.getBody()).contains("Too many requests are waiting", partner.name());
-        assertThat(acceptanceCount()).isEqualTo(AcceptanceService.MAX_PENDING_PER_LINK);
+        assertThat(refused.getBody()).contains("Trop de demandes");
+        assertThat(getFrom("203.0.113.99", "/p/NOPE/confirm/xyz").getStatusCode().value())
+                .as("confirmation and set-password links too").isEqualTo(429);
+        assertThat(getFrom("198.51.100.99", path).getStatusCode().value()).as("another client").isEqualTo(200);
+        ClockUtil.setCurrentTime(Date.from(com.partnercenter.platform.EngineClock.now().plusSeconds(60)));
+        assertThat(getFrom("203.0.113.99", path).getStatusCode().value()).as("refilled a minute later").isEqualTo(200);
     }
 
     @Test
@@ -252,17 +314,19 @@ abstract class AcceptPageHttpContract {
         assertRefused(with(validForm("ok.example"), "organizationName", tenKb),
                 "at most 200 characters");
         assertRefused(with(validForm("ok.example"), "adminLastName", tenKb), "at most 100 characters");
-        assertRefused(with(validForm("ok.example"), "adminFirstName", "<script>alert(1)</script>"),
-                "Remove the characters");
+        assertRefused(with(validForm("ok.example"), "adminFirstName", "Ada\u202eecalevol"),
+                "Remove the invisible or control character U+202E");
         assertRefused(with(validForm("ok.example"), "organizationName", "Acme\r\nBcc: spam@example.org"),
-                "Remove the characters");
+                "This field takes one line");
         assertRefused(with(validForm("ok.example"), "adminEmail", "ada@ok.example\r\nBcc: spam@example.org"),
                 "Enter a valid e-mail address");
         assertRefused(with(validForm("ok.example"), "domain", "not a domain"), "Enter a valid domain name");
         assertRefused(with(validForm("ok.example"), "country", "XX"), "Choose a country or region from the list.");
         assertRefused(with(validForm("ok.example"), "language", "de"), "Choose English or French.");
 
-        ResponseEntity<String> scripted = post(path, with(validForm("ok.example"), "adminFirstName", "<script>x</script>"));
+        // markup is text like any other (escaped wherever it is shown): refused here only for the bad domain
+        ResponseEntity<String> scripted = post(path, with(with(validForm("ok.example"), "adminFirstName",
+                "<script>x</script>"), "domain", "not a domain"));
         assertThat(scripted.getBody()).doesNotContain("<script>x</script>").contains("&lt;script&gt;");
         assertThat(acceptanceCount()).isEqualTo(before);
         assertThat(mail.getReceivedMessages()).as("only the invitation").hasSize(1);
@@ -476,6 +540,45 @@ abstract class AcceptPageHttpContract {
 
     private ResponseEntity<String> get(String p) {
         return http.getForEntity(url(p), String.class);
+    }
+
+    /** A POST from the client (X-Forwarded-For); java.net.http, which never retries a 429 by itself. */
+    private ResponseEntity<String> postFrom(String client, String p, MultiValueMap<String, String> form) {
+        return send(client, p, form, "en");
+    }
+
+    private ResponseEntity<String> getFrom(String client, String p) {
+        return send(client, p, null, "en");
+    }
+
+    private ResponseEntity<String> send(String client, String p, MultiValueMap<String, String> form, String language) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(p)))
+                .header("X-Forwarded-For", client).header("Accept-Language", language);
+        if (form != null) {
+            String body = form.entrySet().stream().flatMap(e -> e.getValue().stream().map(v ->
+                    java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                            + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpHeaders headers = new HttpHeaders();
+            response.headers().map().forEach(headers::addAll);
+            return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double refused(String limit) {
+        var counter = meters.find(com.partnercenter.ratelimit.RateLimiter.METRIC).tag("limit", limit).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private ResponseEntity<String> post(String p, MultiValueMap<String, String> form) {

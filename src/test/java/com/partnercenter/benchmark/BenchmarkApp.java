@@ -52,6 +52,9 @@ final class BenchmarkApp implements AutoCloseable {
         properties.put("LINK_SECRETS", com.partnercenter.support.TestSecrets.linkSecrets());
         properties.put("camunda.bpm.process-engine-name", ENGINE);
         properties.put("PROVISIONING_ENGINE_URL", "http://localhost:" + port + "/engine-rest/engine/" + ENGINE);
+        // one benchmark client stands for thousands of customers on few domains: the rate limits (README "Rate
+        // limits") would measure themselves, so they are off here
+        properties.put("partner-center.rate-limits.enabled", false);
         properties.putAll(extraProperties);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnerCenterApplication.class)
                 .profiles("postgres")

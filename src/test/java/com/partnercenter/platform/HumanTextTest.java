@@ -90,7 +90,7 @@ class HumanTextTest {
         assertThat(invisible.message(messages, Locale.FRENCH)).startsWith("Retirez le caractère invisible ou de "
                 + "contrôle U+200B");
         assertThat(HumanText.check("x".repeat(1001), Kind.MESSAGE).message(messages, Locale.ENGLISH))
-                .isEqualTo("This field can have at most 1,000 characters.");
+                .isEqualTo("This field can have at most 1000 characters.");
         assertThat(HumanText.check("a\nb", Kind.LINE).message(messages, Locale.FRENCH))
                 .isEqualTo("Ce champ tient sur une ligne : retirez le retour à la ligne.");
     }

@@ -10,10 +10,17 @@ public final class HostileText {
 
     /** A hostile character, its name in test reports, and whether a multi-line field still refuses it. */
     public record Sample(String name, String character, boolean refusedInMultiLine) {
-        /** The character inside a valid value (never at an end, where stripping could hide it). */
+        /** The character inside a valid value, after its first character (never at an end, where stripping could hide it). */
         public String inside(String valid) {
-            int middle = Math.max(1, valid.length() / 2);
-            return valid.substring(0, middle) + character + valid.substring(middle);
+            return valid.substring(0, 1) + character + valid.substring(1);
+        }
+
+        /**
+         * False for a lone surrogate: no HTTP form can carry it (UTF-8 has no encoding for it; a client sends "?"),
+         * while a JSON string ("\\ud800") or the Java API can.
+         */
+        public boolean sendableInAForm() {
+            return !name.equals("unpaired surrogate");
         }
 
         @Override
@@ -43,6 +50,11 @@ public final class HostileText {
             new Sample("noncharacter U+FFFF", "\uffff", true));
 
     private HostileText() {}
+
+    /** The samples an HTML form post can carry (all but the lone surrogate). */
+    public static List<Sample> inForms(List<Sample> samples) {
+        return samples.stream().filter(Sample::sendableInAForm).toList();
+    }
 
     /** The samples a one-line field refuses (all of them). */
     public static List<Sample> oneLine() {
