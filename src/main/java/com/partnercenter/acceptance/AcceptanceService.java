@@ -102,16 +102,17 @@ public class AcceptanceService {
         Instant now = EngineClock.now();
         Instant window = now.minus(CONFIRMATION_VALIDITY);
         Partner partner = partners.findById(link.partnerId()).orElseThrow();
-        // the rate limits of a confirmation mail, new or sent again (per link, client, recipient and its domain):
-        // all or nothing, so re-submitting one address cannot flood its mailbox either
+        var pending = acceptances.findPending(link.id(), form.getAdminEmail(), window);
+        if (pending.isPresent()) {
+            // the same person again (double submit, second tab, a lost mail): one acceptance, its mail once more,
+            // within the client's and the address's limits
+            var again = mailLimits.permitAgain(form.getAdminEmail());
+            return again.allowed() ? mailAgain(pending.get(), link, partner) : new Submitted.Throttled(again.retryAfter());
+        }
+        // the rate limits of a new confirmation mail (per link, client, recipient and its domain): all or nothing
         var permit = mailLimits.permit(link, form.getAdminEmail());
         if (!permit.allowed()) {
             return new Submitted.Throttled(permit.retryAfter());
-        }
-        var pending = acceptances.findPending(link.id(), form.getAdminEmail(), window);
-        if (pending.isPresent()) {
-            // the same person again (double submit, second tab, a lost mail): one acceptance, its mail once more
-            return mailAgain(pending.get(), link, partner);
         }
         var stored = tx.execute(status -> {
             long id = acceptances.insert(link.id(), form);

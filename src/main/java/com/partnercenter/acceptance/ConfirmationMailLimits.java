@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * strangers, nor let one client lock it for everybody: a new acceptance takes one token of each of
  * {@value #LINK} (per link), {@value #CLIENT} (per client address), {@value #RECIPIENT} (per recipient address) and
  * {@value #DOMAIN} (per recipient domain), all or none. A refused request stores nothing, so it takes nothing from
- * the link's own capacity; the same person submitting again while an acceptance waits for confirmation takes
- * nothing either. Background retries of mails that could not leave are not limited (no request asks for them).
+ * the link's own capacity. The same person submitting again while its acceptance waits for confirmation gets the
+ * same link mailed again ({@link #permitAgain}): that takes a token of {@value #CLIENT} and {@value #RECIPIENT}
+ * only, so re-submitting one address cannot flood its mailbox, and a flood of other addresses on the link never
+ * stops a genuine customer from getting its own mail again. Background retries of mails that could not leave are not limited (no request asks for them).
  */
 @Component
 public class ConfirmationMailLimits {
@@ -40,6 +42,14 @@ public class ConfirmationMailLimits {
         clients.current().ifPresent(client -> requests.add(new RateLimiter.Request(CLIENT, client)));
         requests.add(new RateLimiter.Request(RECIPIENT, address));
         requests.add(new RateLimiter.Request(DOMAIN, address.substring(address.lastIndexOf('@') + 1)));
+        return limiter.tryAcquireAll(requests);
+    }
+
+    /** Takes the tokens of sending an acceptance's confirmation mail again to its address (client and recipient). */
+    public RateLimiter.Decision permitAgain(String recipient) {
+        List<RateLimiter.Request> requests = new ArrayList<>();
+        clients.current().ifPresent(client -> requests.add(new RateLimiter.Request(CLIENT, client)));
+        requests.add(new RateLimiter.Request(RECIPIENT, recipient.trim().toLowerCase(Locale.ROOT)));
         return limiter.tryAcquireAll(requests);
     }
 }

@@ -197,6 +197,19 @@ abstract class AcceptPageHttpContract {
     }
 
     @Test
+    void submittingOneAddressAgainAndAgainMailsItOnlyWithinItsLimit() {
+        long perRecipient = settings.limits().get(ConfirmationMailLimits.RECIPIENT).capacity();
+        String domain = TestData.unique("again") + ".example";
+        for (int i = 0; i <= perRecipient; i++) {
+            // each from another client: the address's own limit stops it
+            int status = postFrom("192.0.2." + (120 + i), path, validForm(domain)).getStatusCode().value();
+            assertThat(status).as("submission " + (i + 1)).isEqualTo(i < perRecipient ? 200 : 429);
+        }
+        assertThat(acceptanceCount()).isEqualTo(1);
+        assertThat(Mailbox.recipients(mail).stream().filter(("ada@" + domain)::equals).count()).isEqualTo(perRecipient);
+    }
+
+    @Test
     void aSubmitWhileSmtpIsDownIsKeptAndItsConfirmationMailSentLater() throws Exception {
         String domain = TestData.unique("down") + ".example";
         int port = mailSender.getPort();
@@ -269,7 +282,7 @@ abstract class AcceptPageHttpContract {
             ProcessInstance other = signedIn.start(user, partner, "customerSignup", Map.of("recipientEmail",
                     "prospect@example.org", "recipientLanguage", "en", "linkValidityDays", 10));
             jobs.runAll(other.getId());
-            String otherPath = ((String) runtime.getVariable(other.getId(), "invitationUrl"))
+            String otherPath = com.partnercenter.support.TestLinks.invitationUrl(linkService, runtime, other.getId())
                     .replace("https://partners.test", "");
             var form = validForm(TestData.unique("org") + ".example");
             form.set("adminEmail", victim);
