@@ -69,9 +69,12 @@ public class SignInFilter extends OncePerRequestFilter {
         return "POST".equalsIgnoreCase(request.getMethod()) && path(request).endsWith("/identity/verify");
     }
 
+    /**
+     * The path as the container mapped it (decoded, without {@code ;parameters}, dot segments and doubled slashes
+     * resolved), so {@code …/login/tasklist;x} or {@code /camunda//api/…} reach the same throttle as the plain path.
+     */
     private static String path(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return request.getPathInfo() == null ? servletPath : servletPath + request.getPathInfo();
     }
 }

@@ -69,6 +69,12 @@ class SignInProtectionTest {
         assertThat(rest(sprayer, last.userId(), TestData.PASSWORD)).as("even a right password from that client")
                 .isEqualTo(429);
         assertThat(webappLogin(sprayer, last.userId(), TestData.PASSWORD)).as("the webapps' login too").isEqualTo(429);
+        for (String variant : List.of("/camunda/api/admin/auth/user/default/login/tasklist;x",
+                "/camunda//api/admin/auth/user/default/login/tasklist", "/camunda/api/admin/auth/user/default/%6Cogin/tasklist",
+                "/camunda/api/admin/auth/user/default/x/../login/tasklist")) {
+            // a spelling of the same login path never skips the throttle (refused or not found, never a login)
+            assertThat(webappLogin(sprayer, variant, last.userId(), TestData.PASSWORD)).as(variant).isIn(429, 400, 404);
+        }
         assertThat(rest("198.51.100.7", last.userId(), TestData.PASSWORD)).as("another client").isEqualTo(200);
         assertThat(PartnerBrowser.signInAttempt(port, "default", last.userId(), TestData.PASSWORD)).isEqualTo(200);
         for (int i = 0; i < perClient; i++) {
@@ -166,8 +172,11 @@ class SignInProtectionTest {
 
     /** The webapps' login call from the client (without the webapp's CSRF token: the throttle comes first). */
     private int webappLogin(String from, String userId, String password) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        return webappLogin(from, "/camunda/api/admin/auth/user/default/login/tasklist", userId, password);
+    }
+
+    private int webappLogin(String from, String path, String userId, String password) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", from)
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + userId + "&password=" + password))
                         .build(), HttpResponse.BodyHandlers.ofString())
