@@ -6,7 +6,6 @@ import com.partnercenter.link.LinkType;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,9 +28,12 @@ public class AcceptPageController {
     private final LinkPages pages;
     private final OfferDescriptions offers;
     private final java.util.List<FlowAcceptance> flows;
+    private final org.springframework.validation.SmartValidator validator;
 
     public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages,
-            OfferDescriptions offers, java.util.List<FlowAcceptance> flows) {
+            OfferDescriptions offers, java.util.List<FlowAcceptance> flows,
+            org.springframework.validation.SmartValidator validator) {
+        this.validator = validator;
         this.offers = offers;
         this.flows = flows;
         this.acceptances = acceptances;
@@ -54,13 +56,17 @@ public class AcceptPageController {
 
     @PostMapping("/p/{advisorCode}/{token}")
     public String submit(@PathVariable String advisorCode, @PathVariable String token,
-            @Valid @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
+            @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
             HttpServletResponse response) {
         LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
         if (!opened.usable()) {
             return opened.unavailableView();
         }
         var flow = flow(opened.link());
+        boolean asksName = flow.map(f -> f.asksAdminName(opened.link(), form)).orElse(true);
+        validator.validate(form, errors, asksName
+                ? new Object[] {jakarta.validation.groups.Default.class, AcceptanceForm.NewAdmin.class}
+                : new Object[] {jakarta.validation.groups.Default.class});
         flow.ifPresent(f -> f.validate(opened.link(), form, errors));
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -136,6 +142,7 @@ public class AcceptPageController {
             model.addAttribute("offer", offers.describe(link));
         }
         model.addAttribute("countries", Countries.all());
+        model.addAttribute("asksAdminName", flow.map(f -> f.asksAdminName(link, form)).orElse(true));
         return "accept/offer";
     }
 

@@ -20,6 +20,14 @@ public interface FlowAcceptance {
     /** Model attributes of the page: the offer shown ({@code offer} and the flow's own). */
     void describe(Link link, Model model);
 
+    /**
+     * True when the page asks the administrator's name: a new organization's administrator is named; an existing
+     * customer's administrator is on record, and the flow takes the name from there.
+     */
+    default boolean asksAdminName(Link link, AcceptanceForm form) {
+        return true;
+    }
+
     /** Server-side checks of the flow's own fields, as field errors; the page never decides. */
     void validate(Link link, AcceptanceForm form, Errors errors);
 

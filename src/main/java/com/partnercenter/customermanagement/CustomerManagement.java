@@ -130,7 +130,8 @@ public class CustomerManagement {
                         "changeNewValue", String.valueOf(licenses),
                         "initiator", user.userId()),
                 "LICENSES_CHANGED", sku.name() + " (subscription " + subscriptionId + "): " + subscription.licenses()
-                        + " → " + licenses);
+                        + " → " + licenses, AuditLog.plain(sku.name()), AuditLog.number(subscription.licenses()),
+                AuditLog.number(licenses));
     }
 
     private static Integer parseLicenses(String text, Sku sku, Subscription subscription, Errors errors) {
@@ -198,7 +199,8 @@ public class CustomerManagement {
                         "serviceRequestSubject", s,
                         "serviceRequestDescription", d,
                         "serviceRequestSeverity", level.name())),
-                "SERVICE_REQUEST_OPENED", "#" + id + " (" + level + "): " + s);
+                "SERVICE_REQUEST_OPENED", "#" + id + " (" + level + "): " + s, AuditLog.plain(id),
+                AuditLog.text("portal.severity." + level), AuditLog.plain(s));
         return id;
     }
 
@@ -236,7 +238,9 @@ public class CustomerManagement {
                         "serviceRequestOldStatus", request.status().name(),
                         "serviceRequestStatus", next.name(),
                         "mailKey", "S" + change)),
-                "SERVICE_REQUEST_STATUS", "#" + requestId + ": " + request.status() + " → " + next);
+                "SERVICE_REQUEST_STATUS", "#" + requestId + ": " + request.status() + " → " + next,
+                AuditLog.plain(requestId), AuditLog.text("portal.srStatus." + request.status()),
+                AuditLog.text("portal.srStatus." + next));
     }
 
     /** The variables plus the partner user's address and language, for mails with {@code copyPartner=true}. */
@@ -275,7 +279,8 @@ public class CustomerManagement {
                         "mailTo", target.email(),
                         "mailLanguage", customer.language(),
                         "resetBy", user.displayName()),
-                "PASSWORD_RESET", "reset link mailed to " + target.userId());
+                "PASSWORD_RESET", "reset link mailed to " + target.userId(),
+                AuditLog.plain(target.firstName() + " " + target.lastName()));
     }
 
     // ---- delegated administration
@@ -302,24 +307,25 @@ public class CustomerManagement {
         delegatedAdmin.end(relationship.id(), DelegatedAdminService.Side.PARTNER, user.userId(),
                 c == null || c.isEmpty() ? null : c);
         audit.record(user.userId(), "DELEGATED_ADMIN_ENDED", partner.id(), customerId, null,
-                "relationship " + relationship.id() + " (" + relationship.role() + ") ended by the partner");
+                "relationship " + relationship.id() + " (" + relationship.role() + ") ended by the partner",
+                AuditLog.text("portal.adminRole." + relationship.role()));
     }
 
     /** Starts the action's process for the customer (in the caller's transaction) and records it; its business key. */
     private String startAndAudit(PartnerUser user, Partner partner, Customer customer, String process, String flow,
-            Map<String, Object> variables, String action, String details) {
+            Map<String, Object> variables, String action, String details, String... args) {
         return startAndAuditUnder(user, partner, customer, process, BusinessKeys.next(flow, partner.advisorCode()),
-                variables, action, details);
+                variables, action, details, args);
     }
 
     /** Like {@code startAndAudit}, under the given business key. */
     private String startAndAuditUnder(PartnerUser user, Partner partner, Customer customer, String process,
-            String businessKey, Map<String, Object> variables, String action, String details) {
+            String businessKey, Map<String, Object> variables, String action, String details, String... args) {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("customerId", customer.id());
         all.put("customerName", customer.name());
         processes.startWithKey(process, businessKey, partner, all);
-        audit.record(user.userId(), action, partner.id(), customer.id(), businessKey, details);
+        audit.record(user.userId(), action, partner.id(), customer.id(), businessKey, details, args);
         return businessKey;
     }
 

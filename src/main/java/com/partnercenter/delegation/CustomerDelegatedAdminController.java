@@ -71,6 +71,6 @@ public class CustomerDelegatedAdminController {
             return result;
         }
         service.end(relationshipId, DelegatedAdminService.Side.CUSTOMER, admin.userId(), c.isEmpty() ? null : c);
-        return "redirect:/customer/delegated-admin?done=ended";
+        return com.partnercenter.web.PageLocaleResolver.redirect(request, "/customer/delegated-admin?done=ended");
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ("en"/"fr", optional: else the partner's default language), {@code mailKey} (optional: distinguishes several
  * mails of the same activity to the same recipient in one instance, e.g. one per acceptance), {@code partnerId}
  * (optional). The template sees all variables of the execution as {@code vars}, plus {@code partner} and
- * {@code baseUrl}. The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
+ * {@code baseUrl}, and {@code processKey} (the key of the flow it is sent from). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
  * job is retried.
  */
 @Component("sendEmail")
@@ -53,6 +53,8 @@ public class SendEmailDelegate implements JavaDelegate {
         String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 mailKey, to);
         Map<String, Object> variables = new HashMap<>(execution.getVariables());
+        // the flow a mail comes from, by key: templates name it in the reader's language (mail text flow.<key>)
+        variables.put("processKey", execution.getProcessDefinitionId().split(":")[0]);
         mails.send(new OutgoingMail(key, template, language, to, variables, partnerId(execution),
                 execution.getProcessBusinessKey()));
     }

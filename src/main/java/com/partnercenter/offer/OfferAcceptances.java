@@ -115,6 +115,20 @@ public class OfferAcceptances implements FlowAcceptance {
         model.addAttribute("offer", new OfferDescriptions.Offer(null, delegatedAdmin(offer)));
     }
 
+    /**
+     * An offer made to a customer, or an open offer accepted for a registered domain, is accepted by a registered
+     * administrator of that customer: its name is on record.
+     */
+    @Override
+    public boolean asksAdminName(Link link, AcceptanceForm form) {
+        PurchaseOffer offer = offer(link);
+        if (offer.targeted()) {
+            return false;
+        }
+        String domain = form.getDomain() == null ? "" : form.getDomain().trim().toLowerCase(java.util.Locale.ROOT);
+        return domain.isEmpty() || customers.findByDomain(domain).isEmpty();
+    }
+
     @Override
     public void validate(Link link, AcceptanceForm form, Errors errors) {
         PurchaseOffer offer = offer(link);
@@ -140,10 +154,14 @@ public class OfferAcceptances implements FlowAcceptance {
             form.setOrganizationName(customer.name());
             form.setDomain(customer.domain());
             form.setCountry(customer.country());
-            if (customers.findAdminByEmail(customer.id(), form.getAdminEmail()).isEmpty()) {
+            Optional<CustomerAdmin> admin = customers.findAdminByEmail(customer.id(), form.getAdminEmail());
+            if (admin.isEmpty()) {
                 return new AcceptanceService.Submitted.Refused("adminEmail",
                         offer.targeted() ? "offer.admin.notRegistered" : "offer.domain.taken");
             }
+            // the administrator is the one on record, whatever name was typed
+            form.setAdminFirstName(admin.get().firstName());
+            form.setAdminLastName(admin.get().lastName());
             if (offers.confirmedByCustomer(offer.id(), customer.id(), null)) {
                 return new AcceptanceService.Submitted.Refused("adminEmail", "offer.alreadyAccepted");
             }

@@ -15,6 +15,7 @@ import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.servicerequest.ServiceRequest;
 import com.partnercenter.servicerequest.ServiceRequestRepository;
 import com.partnercenter.subscription.Subscription;
+import com.partnercenter.web.PageLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -61,8 +62,9 @@ public class CustomerPagesController {
     private final ServiceRequestRepository serviceRequests;
     private final AuditLog audit;
     private final PortalPages pages;
+    private final ActivityView activity;
 
-    public CustomerPagesController(CustomerDirectory directory, CustomerManagement management, CustomerAccess access,
+    public CustomerPagesController(ActivityView activity, CustomerDirectory directory, CustomerManagement management, CustomerAccess access,
             CustomerRepository customers, com.partnercenter.subscription.SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, PartnerOfRecordService partnerOfRecord,
             ServiceRequestRepository serviceRequests, AuditLog audit, PortalPages pages) {
@@ -76,6 +78,7 @@ public class CustomerPagesController {
         this.serviceRequests = serviceRequests;
         this.audit = audit;
         this.pages = pages;
+        this.activity = activity;
     }
 
     @GetMapping("/partner/customers")
@@ -153,7 +156,7 @@ public class CustomerPagesController {
             HttpServletRequest request) {
         PortalUser me = PortalPages.me(request);
         management.resetPassword(me.user(), me.partner(), customerId, customerUserId);
-        return "redirect:/partner/customers/" + customerId + "?done=passwordReset";
+        return PageLocaleResolver.redirect(request, "/partner/customers/" + customerId + "?done=passwordReset");
     }
 
     @PostMapping("/partner/customers/{customerId}/end-relationship")
@@ -170,7 +173,7 @@ public class CustomerPagesController {
     private String after(long customerId, String done, Errors errors, Map<String, Object> values,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!errors.hasErrors()) {
-            return "redirect:/partner/customers/" + customerId + "?done=" + done;
+            return PageLocaleResolver.redirect(request, "/partner/customers/" + customerId + "?done=" + done);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("failedForm", done);
@@ -203,7 +206,8 @@ public class CustomerPagesController {
         model.addAttribute("relationship", relationship.orElse(null));
         model.addAttribute("mayEnd", relationship.isPresent() && (me.user().companyRole() == CompanyRole.GLOBAL_ADMIN
                 || mayManage));
-        model.addAttribute("audit", audit.forCustomer(customerId, me.partner().id(), 50));
+        model.addAttribute("audit", activity.rows(audit.forCustomer(customerId, me.partner().id(), 50),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         return "partner/customer";

@@ -7,6 +7,7 @@ import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.PartnerUserAccess;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.security.IdentityBootstrap;
+import com.partnercenter.web.PageLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -45,7 +46,10 @@ public class PartnerPagesController {
     @GetMapping("/partner")
     public String overview(HttpServletRequest request, Model model) {
         PortalUser me = PortalPages.me(request);
-        model.addAttribute("overview", statistics.of(me.partner()));
+        OverviewStatistics.Overview overview = statistics.of(me.partner());
+        model.addAttribute("overview", overview);
+        model.addAttribute("chart", OverviewChart.of(overview, OverviewStatistics.Series.values(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("startable", IdentityBootstrap.PARTNER_STARTABLE_PROCESSES);
         model.addAttribute("series", OverviewStatistics.Series.values());
         return "partner/overview";
@@ -69,7 +73,7 @@ public class PartnerPagesController {
         PortalUser me = PortalPages.me(request);
         Errors errors = PortalPages.errors("profile");
         if (profile.update(me.user(), form, errors)) {
-            return "redirect:/partner/profile?done=saved";
+            return PageLocaleResolver.redirect(request, "/partner/profile?done=saved");
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errors", pages.sentences(errors));
@@ -120,7 +124,7 @@ public class PartnerPagesController {
         PortalUser me = PortalPages.me(request);
         Errors errors = PortalPages.errors("user");
         if (userAccess.change(me.user(), id, form, errors) != null) {
-            return "redirect:/partner/users?done=saved";
+            return PageLocaleResolver.redirect(request, "/partner/users?done=saved");
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return userForm(id == null ? null : ownUser(request, id), form, pages.sentences(errors), model);

@@ -307,7 +307,10 @@ public class ProductKeySetupDelegates {
                 }
                 audit.record(actor(execution), "PRODUCT_KEY_REDEEMED", key.partnerId(), customerId,
                         execution.getProcessBusinessKey(), key.formatted() + " → subscription " + subscriptionId + " ("
-                                + key.skuCode() + " × " + key.licenses() + ", " + key.termMonths() + " months)");
+                                + key.skuCode() + " × " + key.licenses() + ", " + key.termMonths() + " months)",
+                        AuditLog.plain(key.formatted()), AuditLog.plain(catalogue.find(key.skuCode())
+                                .map(com.partnercenter.catalogue.Sku::name).orElse(key.skuCode())),
+                        AuditLog.number(key.licenses()), AuditLog.number(key.termMonths()));
             } else if (!Long.valueOf(subscriptionId).equals(key.redeemedSubscriptionId())) {
                 throw new IllegalStateException("product key " + key.formatted() + " was redeemed for subscription "
                         + key.redeemedSubscriptionId() + ", not " + subscriptionId);
