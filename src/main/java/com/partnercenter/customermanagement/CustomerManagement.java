@@ -75,10 +75,13 @@ public class CustomerManagement {
     private final IdentityAdmin identity;
     private final org.camunda.bpm.engine.IdentityService engineIdentity;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     public CustomerManagement(IdentityAdmin identity, org.camunda.bpm.engine.IdentityService engineIdentity, CustomerAccess access, CustomerRepository customers, SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, ServiceRequestRepository serviceRequests,
             RelationshipRepository relationships, DelegatedAdminService delegatedAdmin, PartnerProcesses processes,
-            AuditLog audit) {
+            AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.identity = identity;
         this.engineIdentity = engineIdentity;
         this.access = access;
@@ -271,6 +274,7 @@ public class CustomerManagement {
                 // an admin's account sees the customer's tasks; a user who is no admin only signs in
                 identity.ensureMembership(target.userId(), customer.groupId());
                 identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
+                events.publishEvent(new com.partnercenter.security.AccountChanged(target.userId()));
             }
             return null;
         });

@@ -34,8 +34,6 @@ public class IdentityBootstrap {
     public static final List<String> PARTNER_STARTABLE_PROCESSES =
             List.of("customerSignup", "trialInvitation", "purchaseOffer", "delegatedAdmin", "productKeySetup");
 
-    public static final String TASK_FILTER_NAME = "My tasks";
-
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
     private final IdentityAdmin admin;
@@ -83,9 +81,7 @@ public class IdentityBootstrap {
         admin.grantGroup(Groups.SERVICES, Resources.PROCESS_DEFINITION, "*", ALL);
         admin.grantGroup(Groups.SERVICES, Resources.PROCESS_INSTANCE, "*", ALL);
 
-        String filterId = ensureTaskFilter();
-        admin.grantGroup(Groups.PARTNERS, Resources.FILTER, filterId, READ);
-        admin.grantGroup(Groups.CUSTOMERS, Resources.FILTER, filterId, READ);
+        // Tasklist's filters: tasklist.TasklistFilters
 
         String servicePassword = properties.security() == null ? null : properties.security().servicePassword();
         if (servicePassword != null && !servicePassword.isBlank()) {
@@ -101,17 +97,5 @@ public class IdentityBootstrap {
             log.warn("No provisioning service password configured (PROVISIONING_PASSWORD): "
                     + "the service account is not enabled and no worker can fetch provisioning tasks");
         }
-    }
-
-    private String ensureTaskFilter() {
-        Filter existing = filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
-        if (existing != null) {
-            return existing.getId();
-        }
-        Filter filter = filters.newTaskFilter(TASK_FILTER_NAME)
-                .setQuery(tasks.createTaskQuery())
-                .setProperties(Map.of("description", "Tasks you may work on", "priority", -10, "refresh", true));
-        filters.saveFilter(filter);
-        return filter.getId();
     }
 }

@@ -148,9 +148,9 @@ public class MailTemplatesTest {
     static Stream<Arguments> delegatedAdminTemplates() {
         return Stream.of(
                 Arguments.of("delegated-admin-request", Language.EN, "asks for delegated administration of",
-                        "open the task “Review delegated administration request”"),
+                        "open the task “Review: …” (in “Requests to review”)"),
                 Arguments.of("delegated-admin-request", Language.FR, "demande l’administration déléguée d’",
-                        "ouvrez la tâche « Review delegated administration request »"),
+                        "ouvrez la tâche « À examiner : … » (dans « Demandes à examiner »)"),
                 Arguments.of("delegated-admin-accepted", Language.EN, "accepted delegated administration by",
                         "The relationship is now active."),
                 Arguments.of("delegated-admin-accepted", Language.FR, "a accepté l’administration déléguée par",

@@ -222,9 +222,9 @@ class TrialMailTemplatesTest {
                 "href=\"" + LINK.replace("&", "&amp;") + "\"", "href=\"" + TASKLIST + "\"");
         assertThat(mail.text()).contains("Your link:\n\n" + LINK, "Open the page your customers see: " + LINK,
                 "The link works until 30 April 2026.", "publish it on your website",
-                "complete the task “Manage the invitation link”", "Open Tasklist: " + TASKLIST);
+                "complete its task “Trial link: …”", "Open Tasklist: " + TASKLIST);
         assertThat(fr.text()).contains("Le lien fonctionne jusqu’au 30 avril 2026.",
-                "terminez la tâche « Manage the invitation link »");
+                "terminez sa tâche « Lien d’essai : … »");
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class PartnerBrowser {
         return page;
     }
 
+    /** A GET as a browser's address bar sends it (Accept: text/html): error pages come as HTML pages. */
+    public Page getPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
+    }
+
     /** Posts the form with the CSRF token of the last page that had one (fetches /partner first if none). */
     public Page post(String path, Map<String, String> fields) {
         if (csrf == null) {

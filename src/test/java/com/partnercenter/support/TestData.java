@@ -59,9 +59,14 @@ public class TestData {
     }
 
     public PartnerUser user(Partner partner, CompanyRole role, SupportedAccess access) {
+        return user(partner, role, access, "en");
+    }
+
+    /** A partner user who reads the program in {@code language} ("en" or "fr"). */
+    public PartnerUser user(Partner partner, CompanyRole role, SupportedAccess access, String language) {
         String id = unique("u").toLowerCase(Locale.ROOT);
         return partners.createUser(partner, new PartnerUser(0, partner.id(), id, "Test", "User " + id,
-                id + "@partner.example", "en", role, access), PASSWORD);
+                id + "@partner.example", language, role, access), PASSWORD);
     }
 
     public Customer customer() {

@@ -166,7 +166,12 @@ class TrialProcessTest {
         Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder7At"));
         jobs.runAll(trial.getId());
         var followUp = tasks.createTaskQuery().processInstanceId(trial.getId()).singleResult();
-        assertThat(followUp.getName()).isEqualTo("Follow up with a purchase offer");
+        // the task says which trial it is about, and is due when the trial ends
+        Date trialEnd = (Date) runtime.getVariable(trial.getId(), "trialEndsAt");
+        assertThat(followUp.getName()).startsWith("Follow up: trial of " + sku.name() + " for ")
+                .endsWith(" ends on " + com.partnercenter.platform.ReaderFormat.of(
+                        com.partnercenter.platform.Language.of(partner.defaultLanguage())).day(trialEnd));
+        assertThat(followUp.getDueDate()).isEqualTo(trialEnd);
         assertThat(tasks.getIdentityLinksForTask(followUp.getId())).anyMatch(l -> partner.groupId().equals(l.getGroupId()));
         Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder1At"));
         jobs.runAll(trial.getId());
