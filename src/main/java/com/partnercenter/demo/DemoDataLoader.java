@@ -96,6 +96,8 @@ public class DemoDataLoader {
                 new Sku("E5", "Enterprise E5", true, 30, 25, 5, 10000, 12, true),
                 new Sku("EXCHANGE_ONLINE", "Exchange Online (Plan 1)", true, 30, 25, 1, 50000, 12, true));
         skus.forEach(catalogue::insert);
+        // the start forms list the catalogue: made again with it
+        events.publishEvent(new com.partnercenter.catalogue.CatalogueChanged("demo"));
 
         Partner contoso = partnerService.createPartner(partner("CONTOSO", "Contoso Cloud Partners",
                 "12 rue de la Paix", "75002", "Paris", "FR", "+33 1 23 45 67 89", "support@contoso-partners.example",

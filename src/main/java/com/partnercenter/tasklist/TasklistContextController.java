@@ -3,6 +3,7 @@ package com.partnercenter.tasklist;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.AsApplication;
 import com.partnercenter.web.ReturnAfterSignIn;
 import com.partnercenter.web.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class TasklistContextController {
 
     /** The answer; {@code language} is null for users who are neither partner users nor customer admins. */
-    public record Context(String language, Map<String, String> tenants, List<Link> links, String returnTo) {}
+    public record Context(String language, Map<String, String> tenants, Map<String, String> processNames,
+            List<Link> links, String returnTo) {}
 
     public record Link(String href, String label) {}
 
@@ -43,9 +45,12 @@ public class TasklistContextController {
     private final IdentityService identity;
     private final MessageSource messages;
     private final SignedInLanguage languages;
+    private final org.camunda.bpm.engine.RepositoryService repository;
 
     public TasklistContextController(WebappSession session, PartnerRepository partners, CustomerRepository customers,
-            IdentityService identity, MessageSource messages, SignedInLanguage languages) {
+            IdentityService identity, MessageSource messages, SignedInLanguage languages,
+            org.camunda.bpm.engine.RepositoryService repository) {
+        this.repository = repository;
         this.languages = languages;
         this.session = session;
         this.partners = partners;
@@ -80,6 +85,25 @@ public class TasklistContextController {
         }
         String returnTo = ReturnAfterSignIn.pending(request).orElse(null);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Context(language, tenants, links, returnTo));
+                .body(new Context(language, tenants, processNames(locale), links, returnTo));
+    }
+
+    /**
+     * The flows' names as the models give them (English) → as the reader reads them ({@code tasklist.process.<key>});
+     * empty for English readers.
+     */
+    private Map<String, String> processNames(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!"fr".equals(locale.getLanguage())) {
+            return names;
+        }
+        for (var definition : AsApplication.run(identity, () -> repository.createProcessDefinitionQuery()
+                .latestVersion().list())) {
+            String translated = messages.getMessage("tasklist.process." + definition.getKey(), null, null, locale);
+            if (definition.getName() != null && translated != null) {
+                names.put(definition.getName(), translated);
+            }
+        }
+        return names;
     }
 }
