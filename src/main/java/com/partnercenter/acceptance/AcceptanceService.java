@@ -32,7 +32,7 @@ public class AcceptanceService {
     private static final Logger log = LoggerFactory.getLogger(AcceptanceService.class);
 
     public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
-    static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    public static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
     /** A published link cannot be used to mail strangers without end: pending acceptances per link. */
     static final int MAX_PENDING_PER_LINK = 50;
 

@@ -21,6 +21,16 @@ public class PortalFormat {
         return format().day(value);
     }
 
+    /** A month ({@code yyyy-MM}) as "March 2026" / "mars 2026". */
+    public String month(String yearMonth) {
+        try {
+            return java.time.YearMonth.parse(yearMonth).format(java.time.format.DateTimeFormatter.ofPattern("MMMM uuuu",
+                    format().language().locale()));
+        } catch (RuntimeException e) {
+            return yearMonth;
+        }
+    }
+
     public String number(Number value) {
         return format().number(value);
     }

@@ -94,11 +94,17 @@ public class TrialDelegates {
      */
     @Bean
     public JavaDelegate emailInvitationRecipients() {
-        return execution -> {
-            Map<String, Object> model = new HashMap<>(execution.getVariables());
-            model.put("linkExpiresAtText", dateText(((Date) execution.getVariable("linkExpiresAt")).toInstant()));
-            recipientMails.mailEach(execution, "trial-invitation", model);
-        };
+        return execution -> recipientMails.mailEach(execution, INVITATION_MAIL,
+                invitationMail(execution.getVariables()));
+    }
+
+    /** The invitation mail's template, and its model from the invitation instance's variables. */
+    public static final String INVITATION_MAIL = "trial-invitation";
+
+    public static Map<String, Object> invitationMail(Map<String, Object> variables) {
+        Map<String, Object> model = new HashMap<>(variables);
+        model.put("linkExpiresAtText", dateText(((Date) variables.get("linkExpiresAt")).toInstant()));
+        return model;
     }
 
     /**
