@@ -233,6 +233,20 @@ public class AcceptanceService {
         }
     }
 
+    /**
+     * Stores an acceptance confirmed by the signed-in administrator of an existing customer (in the caller's
+     * transaction): the sign-in is its confirmation, no mail is sent ({@link SignedInAcceptance}).
+     */
+    public Acceptance confirmedBy(Link link, AcceptanceForm form, com.partnercenter.customer.CustomerAdmin admin,
+            com.partnercenter.customer.Customer customer) {
+        long id = acceptances.insert(link.id(), form);
+        acceptances.markConfirmed(id);
+        audit.record(admin.userId(), "ACCEPTANCE_CONFIRMED", link.partnerId(), customer.id(), link.businessKey(),
+                customer.name() + " (" + customer.domain() + "), by its signed-in administrator",
+                AuditLog.plain(customer.name()));
+        return acceptances.findById(id).orElseThrow();
+    }
+
     /** Process of one customer's trial, started by its confirmation; it reads the invitation's terms. */
     public static final String TRIAL_ACCEPTANCE_PROCESS = "trialAcceptance";
     static final java.util.List<String> INVITATION_TERMS = java.util.List.of("partnerUserEmail",
@@ -244,6 +258,15 @@ public class AcceptanceService {
      * invitation's, plus "-A" and the acceptance id), in the partner's tenant, with the invitation's terms.
      */
     private void startTrialAcceptance(Link invitation, Acceptance acceptance) {
+        startTrialAcceptance(invitation, acceptance, Map.of("existingCustomer", false));
+    }
+
+    /**
+     * As above, with what the acceptance's customer brings: {@code existingCustomer=false} for a new organization
+     * (the flow creates it), or an existing customer's {@code existingCustomer=true}, {@code customerId},
+     * {@code customerAdminUserId} and {@code customerCreated=false} ({@link SignedInAcceptance}).
+     */
+    void startTrialAcceptance(Link invitation, Acceptance acceptance, Map<String, Object> customer) {
         var invitationInstance = runtime.createProcessInstanceQuery()
                 .processInstanceId(invitation.processInstanceId()).active().singleResult();
         if (invitationInstance == null) {
@@ -262,6 +285,7 @@ public class AcceptanceService {
         vars.put("includeDelegatedAdmin", offer.delegatedAdmin() != null);
         vars.put("delegatedAdminRole", offer.delegatedAdmin());
         vars.putAll(variables(acceptance));
+        vars.putAll(customer);
         vars.put("invitationBusinessKey", invitation.businessKey());
         vars.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE, invitationInstance.getTenantId());
         runtime.createProcessInstanceByKey(TRIAL_ACCEPTANCE_PROCESS)

@@ -48,6 +48,17 @@ public interface FlowAcceptance {
     default void lockForConfirmation(Link invitation, Acceptance acceptance) {}
 
     /**
+     * An existing customer's administrator, signed in, accepts for its organization ({@code form} names the
+     * organization and the administrator from their records): checked like {@link #submit}, stored confirmed and
+     * carried out at once ({@link SignedInAcceptance}); delegated administration it asks for goes to the customer's
+     * review, never granted without it.
+     */
+    default SignedInAcceptance.Outcome acceptForCustomer(Link link, AcceptanceForm form,
+            com.partnercenter.customer.Customer customer, com.partnercenter.customer.CustomerAdmin admin) {
+        throw new UnsupportedOperationException("no signed-in acceptance for " + link.type() + " links");
+    }
+
+    /**
      * The acceptance was confirmed from the admin's mailbox (inside the confirmation's transaction).
      *
      * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException the offer is no longer open:

@@ -40,6 +40,24 @@ public class DelegatedAdminStarter {
         return execution -> start(execution, (String) execution.getVariable("delegatedAdminRole"), true);
     }
 
+    /**
+     * A request the customer's admins review in Tasklist, for a flow that is not a process step (an existing
+     * customer's administrator accepted an offer signed in): the same instance the step
+     * {@code startDelegatedAdminRequest} starts.
+     */
+    public void requestReview(String tenantId, String businessKey, long partnerId, long customerId,
+            String partnerUserEmail, String partnerUserLanguage, String role) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, tenantId);
+        vars.put("partnerId", partnerId);
+        vars.put("customerId", customerId);
+        vars.put("partnerUserEmail", partnerUserEmail);
+        vars.put("partnerUserLanguage", partnerUserLanguage);
+        vars.put("adminRole", role);
+        vars.put("preApproved", false);
+        runtime.createProcessInstanceByKey(PROCESS).businessKey(businessKey + "-DA").setVariables(vars).execute();
+    }
+
     private void start(DelegateExecution execution, String role, boolean agreed) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, execution.getTenantId());

@@ -6,6 +6,7 @@ import com.partnercenter.acceptance.AcceptanceService;
 import com.partnercenter.acceptance.Confirming;
 import com.partnercenter.acceptance.FlowAcceptance;
 import com.partnercenter.acceptance.OfferDescriptions;
+import com.partnercenter.acceptance.SignedInAcceptance;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
@@ -62,11 +63,16 @@ public class OfferAcceptances implements FlowAcceptance {
     private final RuntimeService runtime;
     private final OfferDelegates offerSteps;
     private final HistoryService history;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final com.partnercenter.delegation.DelegatedAdminStarter delegatedAdmin;
 
-    public OfferAcceptances(OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
+    public OfferAcceptances(org.springframework.transaction.support.TransactionTemplate tx,
+            com.partnercenter.delegation.DelegatedAdminStarter delegatedAdmin, OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
             SubscriptionRepository subscriptions, PartnerRepository partners, LinkService links,
             AcceptanceService acceptances, RuntimeService runtime, OfferDelegates offerSteps, HistoryService history) {
         this.offerSteps = offerSteps;
+        this.tx = tx;
+        this.delegatedAdmin = delegatedAdmin;
         this.history = history;
         this.offers = offers;
         this.catalogue = catalogue;
@@ -178,6 +184,55 @@ public class OfferAcceptances implements FlowAcceptance {
         }
         Long customerId = existing.map(Customer::id).orElse(null);
         return acceptances.store(link, form, id -> offers.insertAcceptance(id, offer.id(), customerId, counts));
+    }
+
+    /**
+     * An existing customer's administrator accepts signed in: the offer must be for its organization (or open to
+     * anyone), not bought by it before, with counts within the bounds; confirmed and bought at once. Delegated
+     * administration the offer asks for and the administrator ticked becomes a request its administrators review
+     * in Tasklist: the purchase itself grants nothing.
+     */
+    @Override
+    public SignedInAcceptance.Outcome acceptForCustomer(Link link, AcceptanceForm form, Customer customer,
+            CustomerAdmin admin) {
+        PurchaseOffer offer = offer(link);
+        if (offer.targeted() && offer.customerId() != customer.id()) {
+            return new SignedInAcceptance.Outcome.Refused("adminEmail", "offer.signedIn.otherCustomer");
+        }
+        if (offers.confirmedByCustomer(offer.id(), customer.id(), null)) {
+            return new SignedInAcceptance.Outcome.Refused("adminEmail", "offer.alreadyAccepted");
+        }
+        List<PurchaseOffer.Line> counts = new ArrayList<>();
+        for (PurchaseOffer.Line line : offer.lines()) {
+            Sku sku = catalogue.find(line.skuCode()).orElseThrow();
+            LicenseCounts.Checked checked = LicenseCounts.check(form.getLicenses().get(sku.code()), sku);
+            if (!checked.ok()) {
+                return new SignedInAcceptance.Outcome.Refused("licenses[" + sku.code() + "]",
+                        checked.problem().messageKey());
+            }
+            counts.add(new PurchaseOffer.Line(line.lineNo(), sku.code(), checked.count()));
+        }
+        String role = delegatedAdmin(offer);
+        boolean reviewDelegated = role != null && form.isDelegatedAdminConsent();
+        form.setDelegatedAdminConsent(false);
+        try {
+            return tx.execute(status -> {
+                offers.lock(offer.id());
+                // read while the offer's instance runs (accepting an offer to one customer ends it)
+                Map<String, Object> contact = partnerContact(offer);
+                Acceptance acceptance = acceptances.confirmedBy(link, form, admin, customer);
+                offers.insertAcceptance(acceptance.id(), offer.id(), customer.id(), counts);
+                confirmed(link, acceptance);
+                if (reviewDelegated) {
+                    delegatedAdmin.requestReview(partners.findById(offer.partnerId()).orElseThrow().tenantId(),
+                            offer.businessKey() + "-A" + acceptance.id(), offer.partnerId(), customer.id(),
+                            (String) contact.get("partnerUserEmail"), (String) contact.get("partnerUserLanguage"), role);
+                }
+                return new SignedInAcceptance.Outcome.Accepted(confirming(link, acceptance));
+            });
+        } catch (MismatchingMessageCorrelationException closed) {
+            return new SignedInAcceptance.Outcome.Refused("adminEmail", "acceptance.link.closed");
+        }
     }
 
     /**

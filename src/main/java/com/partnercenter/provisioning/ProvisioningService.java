@@ -108,6 +108,9 @@ public class ProvisioningService {
             if (!sku.trialAllowed()) {
                 throw new IllegalArgumentException("SKU " + skuCode + " does not allow trials");
             }
+            if (origin == Subscription.Origin.TRIAL_INVITATION && subscriptions.hadTrial(customerId, skuCode)) {
+                throw new TrialTakenException(customerId, skuCode);
+            }
         } else if (!sku.allows(licenses)) {
             throw new IllegalArgumentException("License count " + licenses + " for " + skuCode
                     + " is outside " + sku.minLicenses() + ".." + sku.maxLicenses());
@@ -132,7 +135,13 @@ public class ProvisioningService {
                 return created;
             });
         } catch (DuplicateKeyException race) {
-            return subscriptions.findByRequestKey(requestKey).orElseThrow(() -> race);
+            Optional<Subscription> same = subscriptions.findByRequestKey(requestKey);
+            if (same.isEmpty() && origin == Subscription.Origin.TRIAL_INVITATION
+                    && subscriptions.hadTrial(customerId, skuCode)) {
+                // two trials of the SKU for the customer at once: the other one won
+                throw new TrialTakenException(customerId, skuCode);
+            }
+            return same.orElseThrow(() -> race);
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code CREATE_CUSTOMER}: customerName, customerDomain, customerCountry, customerLanguage,
  *       adminFirstName, adminLastName, adminEmail, partnerId (optional) → customerId,
  *       customerAdminUserId, customerCreated; BPMN error DOMAIN_TAKEN when the domain is someone else's.</li>
+ *   <li>a trial subscription of a SKU the customer already had a trial of: BPMN error TRIAL_TAKEN.</li>
  *   <li>{@code CREATE_SUBSCRIPTION}: customerId, skuCode, licenses, subscriptionStatus (TRIAL/ACTIVE),
  *       subscriptionOrigin, partnerOfRecordId (optional), termMonths (optional, else the SKU's term)
  *       → subscriptionId, subscriptionEndDate.</li>
@@ -90,6 +91,9 @@ public class ProvisioningWorker implements ExternalTaskHandler {
             result = provision(task);
         } catch (DomainTakenException e) {
             outcome.bpmnError(DomainTakenException.ERROR_CODE, e.getMessage());
+            return;
+        } catch (TrialTakenException e) {
+            outcome.bpmnError(TrialTakenException.ERROR_CODE, e.getMessage());
             return;
         } catch (IllegalArgumentException e) {
             log.warn("Provisioning task of {} has bad input: {}", task.processInstanceId(), e.getMessage());

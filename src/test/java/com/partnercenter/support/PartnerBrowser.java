@@ -56,6 +56,12 @@ public final class PartnerBrowser {
         return browser;
     }
 
+    /** Signs in to Tasklist in this browser's session (as after following a link to the sign-in). */
+    public Page signInHere(String engine, String userId, String password) {
+        openTasklist();
+        return login(engine, userId, password);
+    }
+
     /** Opens Tasklist like a browser: a session and its CSRF token (XSRF-TOKEN cookie). */
     private void openTasklist() {
         Page tasklist = get("/camunda/app/tasklist/");

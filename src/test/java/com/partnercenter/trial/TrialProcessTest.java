@@ -250,7 +250,58 @@ class TrialProcessTest {
         assertThat(recipients()).contains("admin@" + existing.domain());
     }
 
+    @Test
+    void anExistingCustomersTrialSkipsTheOrganizationAndWelcomeAndItsDelegatedAdministrationIsReviewed() {
+        var existing = data.customerOf(partner);
+        ProcessInstance trial = forExistingCustomer(acceptanceVariables(true, true, existing.customer().domain()),
+                existing);
+        runProvisioning(trial);
+        jobs.runAll(trial.getId());
+        assertThat(trial).hasPassed("Gateway_NewCustomer", "Task_CreateTrial", "Task_RequestDelegatedAdmin")
+                .hasNotPassed("Task_CreateCustomer", "Task_EmailWelcome", "Task_StartDelegatedAdmin")
+                .isWaitingAt("Timer_Reminder7");
+        assertThat(subscriptions.findByCustomer(existing.customer().id())).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(Subscription.Status.TRIAL));
+        // a request its administrators review: nothing is active yet
+        assertThat(relationships.findOpen(partner.id(), existing.customer().id())).get()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(com.partnercenter.delegation.Relationship.Status.PENDING));
+    }
+
+    @Test
+    void aSecondTrialOfTheSkuForTheSameCustomerIsRefusedAndNothingElseHappens() {
+        var existing = data.customerOf(partner);
+        ProcessInstance first = forExistingCustomer(acceptanceVariables(false, false, existing.customer().domain()),
+                existing);
+        runProvisioning(first);
+        ProcessInstance second = runtime.createProcessInstanceByKey("trialAcceptance")
+                .businessKey("TRIAL-TEST-again-" + existing.customer().domain())
+                .setVariables(existingCustomer(acceptanceVariables(false, false, existing.customer().domain()), existing))
+                .execute();
+        runProvisioning(second);
+        jobs.runAll(second.getId());
+        assertThat(second).isEnded().hasPassed("Boundary_TrialTaken", "Gateway_Refused", "Task_TellRefused", "End_Refused")
+                .hasNotPassed("Task_WatchTrial");
+        assertThat(subscriptions.findByCustomer(existing.customer().id())).hasSize(1);
+        assertThat(Mailbox.subject(lastTo(existing.admin().email()))).contains("n’a pas pu être mis en place");
+        assertThat(Mailbox.text(lastTo(existing.admin().email()))).contains("a déjà eu un essai de cette offre");
+    }
+
     // ---- helpers
+
+    private ProcessInstance forExistingCustomer(Map<String, Object> vars, TestData.CustomerWithAdmin existing) {
+        return runtime.createProcessInstanceByKey("trialAcceptance")
+                .businessKey("TRIAL-TEST-" + existing.customer().domain())
+                .setVariables(existingCustomer(vars, existing)).execute();
+    }
+
+    private static Map<String, Object> existingCustomer(Map<String, Object> vars, TestData.CustomerWithAdmin existing) {
+        vars.put("existingCustomer", true);
+        vars.put("customerId", existing.customer().id());
+        vars.put("customerAdminUserId", existing.admin().userId());
+        vars.put("customerCreated", false);
+        vars.put("adminEmail", existing.admin().email());
+        return vars;
+    }
 
     private ProcessInstance invite(Map<String, Object> overrides) {
         Map<String, Object> vars = new HashMap<>();
@@ -266,6 +317,11 @@ class TrialProcessTest {
 
     /** What the application starts when an acceptance of a trial invitation is confirmed. */
     private ProcessInstance acceptance(boolean delegatedIncluded, boolean consent, String domain) {
+        return runtime.createProcessInstanceByKey("trialAcceptance").businessKey("TRIAL-TEST-" + domain)
+                .setVariables(acceptanceVariables(delegatedIncluded, consent, domain)).execute();
+    }
+
+    private Map<String, Object> acceptanceVariables(boolean delegatedIncluded, boolean consent, String domain) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId());
         vars.put("partnerId", partner.id());
@@ -286,8 +342,7 @@ class TrialProcessTest {
         vars.put("adminLastName", "Trial");
         vars.put("adminEmail", "admin@" + domain);
         vars.put("delegatedAdminConsent", consent);
-        return runtime.createProcessInstanceByKey("trialAcceptance").businessKey("TRIAL-TEST-" + domain)
-                .setVariables(vars).execute();
+        return vars;
     }
 
     private void runProvisioning(ProcessInstance pi) {
