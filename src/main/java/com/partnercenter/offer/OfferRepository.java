@@ -74,7 +74,7 @@ public class OfferRepository {
                         + "where l.offer_id = o.id and l.sku_code in (:skus)) order by id"
                         .replace(":skus", String.join(",", skuCodes.stream().map(s -> "?").toList())))
                 .params(partnerId, customerId, exceptOfferId).params(List.copyOf(skuCodes))
-                .query(this::row).list();
+                .query(this::row).list().stream().map(this::withLines).toList();
     }
 
     /** OPEN → {@code status}; true for exactly one caller. */
@@ -138,17 +138,26 @@ public class OfferRepository {
 
     private Optional<PurchaseOffer> one(String condition, Object param) {
         return jdbc.sql("select " + COLUMNS + " from pc_purchase_offer where " + condition).param(param)
-                .query(this::row).optional();
+                .query(this::row).optional().map(this::withLines);
     }
 
+    /**
+     * An offer's row without its lines. The lines are read after the row's query has returned its connection:
+     * a query inside a row mapper holds the first connection while it waits for a second one, and enough
+     * concurrent readers (the accept page under load) then hold the whole pool and wait on each other.
+     */
     private PurchaseOffer row(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
+        return new PurchaseOffer(rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("business_key"),
+                rs.getLong("partner_id"), rs.getObject("customer_id", Long.class), rs.getLong("link_id"),
+                rs.getString("delegated_admin_role"), PurchaseOffer.Status.valueOf(rs.getString("status")), List.of());
+    }
+
+    private PurchaseOffer withLines(PurchaseOffer offer) {
         List<PurchaseOffer.Line> lines = jdbc.sql("select line_no, sku_code, licenses from pc_purchase_offer_line "
-                        + "where offer_id = ? order by line_no").param(id)
+                        + "where offer_id = ? order by line_no").param(offer.id())
                 .query((r, i) -> new PurchaseOffer.Line(r.getInt("line_no"), r.getString("sku_code"), r.getInt("licenses")))
                 .list();
-        return new PurchaseOffer(id, rs.getString("process_instance_id"), rs.getString("business_key"),
-                rs.getLong("partner_id"), rs.getObject("customer_id", Long.class), rs.getLong("link_id"),
-                rs.getString("delegated_admin_role"), PurchaseOffer.Status.valueOf(rs.getString("status")), lines);
+        return new PurchaseOffer(offer.id(), offer.processInstanceId(), offer.businessKey(), offer.partnerId(),
+                offer.customerId(), offer.linkId(), offer.delegatedAdminRole(), offer.status(), lines);
     }
 }
