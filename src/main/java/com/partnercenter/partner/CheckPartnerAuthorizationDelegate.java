@@ -31,10 +31,13 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
 
     private final PartnerRepository partners;
     private final IdentityService identity;
+    private final FlowStartPermissions permissions;
 
-    public CheckPartnerAuthorizationDelegate(PartnerRepository partners, IdentityService identity) {
+    public CheckPartnerAuthorizationDelegate(PartnerRepository partners, IdentityService identity,
+            FlowStartPermissions permissions) {
         this.partners = partners;
         this.identity = identity;
+        this.permissions = permissions;
     }
 
     @Override
@@ -81,15 +84,9 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
                     "Ce processus est lancé pour un autre partenaire que le vôtre.");
             return;
         }
-        if (missingAuthorizations(execution, partner, lang)) {
-            return;
-        }
-        if ("true".equals(String.valueOf(ModelProperties.get(execution, "requireSupportedAccess")))
-                && !partnerUser.supportedAccess().any()) {
-            refuse(execution, lang, "Your user account has no admin access to companies you support "
-                            + "(Full or Limited administration), which this flow requires.",
-                    "Votre compte n'a pas d'accès administrateur aux entreprises que vous prenez en charge "
-                            + "(administration complète ou limitée), requis pour ce processus.");
+        FlowStartPermissions.Decision decision = permissions.decide(partnerUser, partner, requirements(execution));
+        if (!decision.allowed()) {
+            refuse(execution, lang, decision.reasonEn(), decision.reasonFr());
             return;
         }
         authorize(execution);
@@ -118,8 +115,11 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         }
         String lang = (String) execution.getVariable("partnerUserLanguage");
         describePartner(execution, partner);
-        if (!missingAuthorizations(execution, partner, lang)) {
+        FlowStartPermissions.Decision decision = permissions.authorizationsOf(partner, requirements(execution));
+        if (decision.allowed()) {
             authorize(execution);
+        } else {
+            refuse(execution, lang, decision.reasonEn(), decision.reasonFr());
         }
     }
 
@@ -152,27 +152,8 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
                 .findFirst().orElse(key);
     }
 
-    /** Refuses and returns true when the partner lacks a program authorization the model requires. */
-    private static boolean missingAuthorizations(DelegateExecution execution, Partner partner, String lang) {
-        List<String> missingEn = new ArrayList<>();
-        List<String> missingFr = new ArrayList<>();
-        for (ProgramAuthorization required : required(execution)) {
-            if (!partner.has(required)) {
-                missingEn.add(required.label("en"));
-                missingFr.add(required.label("fr"));
-            }
-        }
-        if (!missingEn.isEmpty()) {
-            refuse(execution, lang, partner.name() + " does not hold the program authorization "
-                            + String.join(", ", missingEn) + ", which this flow requires.",
-                    partner.name() + " ne détient pas l'autorisation de programme "
-                            + String.join(", ", missingFr) + ", requise pour ce processus.");
-            return true;
-        }
-        return false;
-    }
-
-    private static Set<ProgramAuthorization> required(DelegateExecution execution) {
+    /** What this flow's model requires ({@link FlowStartPermissions}, the one rule). */
+    private static FlowStartPermissions.Requirements requirements(DelegateExecution execution) {
         Object value = ModelProperties.get(execution, "requiredAuthorizations");
         Set<ProgramAuthorization> set = EnumSet.noneOf(ProgramAuthorization.class);
         if (value != null) {
@@ -182,7 +163,8 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
                 }
             }
         }
-        return set;
+        return new FlowStartPermissions.Requirements(set,
+                "true".equals(String.valueOf(ModelProperties.get(execution, "requireSupportedAccess"))));
     }
 
     private static void refuse(DelegateExecution execution, String lang, String en, String fr) {

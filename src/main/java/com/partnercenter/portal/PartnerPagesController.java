@@ -6,7 +6,6 @@ import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.PartnerUserAccess;
 import com.partnercenter.partner.SupportedAccess;
-import com.partnercenter.security.IdentityBootstrap;
 import com.partnercenter.web.PageLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,14 +32,16 @@ public class PartnerPagesController {
     private final PartnerUserAccess userAccess;
     private final OverviewStatistics statistics;
     private final PortalPages pages;
+    private final com.partnercenter.partner.FlowStartPermissions permissions;
 
-    public PartnerPagesController(PartnerRepository partners, PartnerProfile profile, PartnerUserAccess userAccess,
+    public PartnerPagesController(com.partnercenter.partner.FlowStartPermissions permissions, PartnerRepository partners, PartnerProfile profile, PartnerUserAccess userAccess,
             OverviewStatistics statistics, PortalPages pages) {
         this.partners = partners;
         this.profile = profile;
         this.userAccess = userAccess;
         this.statistics = statistics;
         this.pages = pages;
+        this.permissions = permissions;
     }
 
     @GetMapping("/partner")
@@ -50,7 +51,8 @@ public class PartnerPagesController {
         model.addAttribute("overview", overview);
         model.addAttribute("chart", OverviewChart.of(overview, OverviewStatistics.Series.values(),
                 org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-        model.addAttribute("startable", IdentityBootstrap.PARTNER_STARTABLE_PROCESSES);
+        // only the flows the user may start (the same rule as Tasklist's start list)
+        model.addAttribute("startable", permissions.flowsStartableBy(me.user().userId()));
         model.addAttribute("series", OverviewStatistics.Series.values());
         return "partner/overview";
     }

@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 
@@ -29,10 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IdentityBootstrap {
-
-    /** Processes a partner user may start from Tasklist (the partner's program authorizations are checked inside). */
-    public static final List<String> PARTNER_STARTABLE_PROCESSES =
-            List.of("customerSignup", "trialInvitation", "purchaseOffer", "delegatedAdmin", "productKeySetup");
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -66,9 +61,7 @@ public class IdentityBootstrap {
         admin.grantGroup(Groups.PARTNERS, Resources.APPLICATION, "tasklist", ACCESS);
         admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_INSTANCE, "*", CREATE);
         admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
-        for (String key : PARTNER_STARTABLE_PROCESSES) {
-            admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
-        }
+        // which flows each partner user may start: per user, tasklist.TasklistStartAuthorizations
         // Operators: admin group members skip tenant checks, but queries still filter by authorization
         for (Resources resource : Resources.values()) {
             admin.grantGroup(Groups.OPERATORS, resource, "*", ALL);
