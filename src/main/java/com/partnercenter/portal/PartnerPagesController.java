@@ -52,7 +52,22 @@ public class PartnerPagesController {
         model.addAttribute("chart", OverviewChart.of(overview, OverviewStatistics.Series.values(),
                 org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         // only the flows the user may start (the same rule as Tasklist's start list)
-        model.addAttribute("startable", permissions.flowsStartableBy(me.user().userId()));
+        var language = com.partnercenter.platform.Language.orDefault(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage(),
+                com.partnercenter.platform.Language.EN);
+        java.util.List<String> startable = new java.util.ArrayList<>();
+        java.util.Map<String, String> closed = new java.util.LinkedHashMap<>();
+        for (String key : permissions.partnerFlows()) {
+            var decision = permissions.decide(me.user().userId(), key);
+            if (decision.allowed()) {
+                startable.add(key);
+            } else {
+                closed.put(key, decision.reason(language));
+            }
+        }
+        model.addAttribute("startable", startable);
+        // what is not open to the user, and why (its partner's program authorizations, its own access)
+        model.addAttribute("closed", closed);
         model.addAttribute("series", OverviewStatistics.Series.values());
         return "partner/overview";
     }

@@ -287,6 +287,9 @@ class DelegatedAdminProcessTest {
     void badRequestsAreRefusedWithTheReasonAndNothingIsStored() {
         Partner noDelegation = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser advisor = data.user(noDelegation, SupportedAccess.FULL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(advisor, noDelegation,
+                customer.customer().domain(), "FULL", 365, false)).as("not offered, not started").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        data.allowStart(advisor.userId(), "delegatedAdmin");
         ProcessInstance refused = start(advisor, noDelegation, customer.customer().domain(), "FULL", 365, false);
         assertThat(refused).isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(refused.getId(), "refusalReason")).contains("Delegated administration");

@@ -229,6 +229,9 @@ class OfferProcessTest {
 
         partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         user = data.user(partner, SupportedAccess.FULL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> offer(Map.of())).as("not offered, not started")
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        data.allowStart(user.userId(), "purchaseOffer");
         ProcessInstance notAdvisor = offer(Map.of());
         assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_CheckCounts");
         jobs.runAll(notAdvisor.getId());

@@ -211,6 +211,9 @@ class ProductKeySetupProcessTest {
     void aPartnerWithoutSubscriptionAdvisorIsRefusedBeforeAnyCheck() {
         Partner noAdvisor = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         PartnerUser someone = data.user(noAdvisor, SupportedAccess.FULL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(someone, noAdvisor, "whatever",
+                newCustomer("x.example"), "NONE")).as("not offered, not started").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        data.allowStart(someone.userId(), "productKeySetup");
         ProcessInstance pi = start(someone, noAdvisor, "whatever", newCustomer("x.example"), "NONE");
         assertThat(pi).hasNotPassed("Task_CheckRequest").isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("Subscription advisor");

@@ -113,6 +113,9 @@ class CustomerSignupProcessTest {
     void partnerWithoutSubscriptionAdvisorIsRefusedWithAReasonNotAnIncident() throws Exception {
         Partner partner = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> startAs(user, partner, "prospect@newco.example", 30))
+                .as("not offered, not started").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        data.allowStart(user.userId(), "customerSignup");
         ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
 
         assertThat(pi).isWaitingAt("Task_NotifyRefusal");
@@ -127,6 +130,9 @@ class CustomerSignupProcessTest {
     void userWithoutSupportedCompaniesAccessIsRefused() {
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser user = data.user(partner, SupportedAccess.NONE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> startAs(user, partner, "prospect@newco.example", 30))
+                .as("not offered, not started").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        data.allowStart(user.userId(), "customerSignup");
         ProcessInstance pi = startAs(user, partner, "prospect@newco.example", 30);
 
         assertThat(pi).isWaitingAt("Task_NotifyRefusal");
@@ -246,6 +252,7 @@ class CustomerSignupProcessTest {
         Map<String, Object> vars = new HashMap<>();
         vars.put("recipientEmail", "prospect@newco.example");
         vars.put("initiator", colleague.userId());
+        data.allowStart(noAccess.userId(), "customerSignup");
         ProcessInstance pi = signedIn.start(noAccess, partner, "customerSignup", vars);
         assertThat(pi).hasNotPassed("Task_IssueLink").isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("on behalf of");

@@ -106,6 +106,24 @@ public class TestData {
         return key;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.AuthorizationService authorizationService;
+
+    /**
+     * Lets the user start the flow although {@code FlowStartPermissions} does not (Tasklist would not offer it): for
+     * tests of the flow's own refusal, the second line behind the start authorizations.
+     */
+    public void allowStart(String userId, String processKey) {
+        var grant = authorizationService.createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId(userId);
+        grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+        grant.setResourceId(processKey);
+        grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+        grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizationService.saveAuthorization(grant);
+    }
+
     /** A user in the operators group (password {@link #PASSWORD}). */
     public String operator() {
         String id = unique("op").toLowerCase(Locale.ROOT);

@@ -141,6 +141,10 @@ class TrialProcessTest {
         Partner noAdvisor = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         partner = noAdvisor;
         user = data.user(noAdvisor, SupportedAccess.FULL);
+        // Tasklist does not offer it, and the engine refuses the start ...
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> invite(Map.of())).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        // ... and the flow itself refuses it too, were it started
+        data.allowStart(user.userId(), "trialInvitation");
         ProcessInstance notAdvisor = invite(Map.of());
         assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_PrepareInvitation");
     }
