@@ -63,6 +63,23 @@ public final class ReaderFormat {
         return instant == null ? "" : when.format(instant);
     }
 
+    /**
+     * A link the reader opens, in the reader's language: {@code lang} added to its query unless it names one
+     * already ({@code /p/CONTOSO/abc} → {@code /p/CONTOSO/abc?lang=fr}); empty for null.
+     */
+    public String link(String url) {
+        if (url == null || url.isEmpty()) {
+            return "";
+        }
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        if (path.matches("(?s).*[?&]lang=.*")) {
+            return url;
+        }
+        return path + (path.contains("?") ? "&" : "?") + "lang=" + language.code() + fragment;
+    }
+
     /** A whole number with the language's thousands separator. */
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getIntegerInstance(language.locale()).format(value);
