@@ -8,9 +8,15 @@ import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.ratelimit.ClientAddresses;
 import com.partnercenter.ratelimit.RateLimiter;
 import com.partnercenter.ratelimit.Throttled;
+import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.web.ReturnAfterSignIn;
+import com.partnercenter.web.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,15 +41,24 @@ public class AcceptPageController {
     private final java.util.List<FlowAcceptance> flows;
     private final RateLimiter limiter;
     private final ClientAddresses clients;
+    private final org.springframework.validation.SmartValidator validator;
+    private final SignedInAcceptance signedInAcceptance;
+    private final WebappSession session;
+    private final CustomerRepository customers;
 
     /** Submissions of accept pages per client address (valid or not), before anything is checked. */
     public static final String SUBMIT_LIMIT = "accept-submit";
 
     public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages,
             OfferDescriptions offers, java.util.List<FlowAcceptance> flows, RateLimiter limiter,
-            ClientAddresses clients) {
+            ClientAddresses clients, org.springframework.validation.SmartValidator validator,
+            SignedInAcceptance signedInAcceptance, WebappSession session, CustomerRepository customers) {
         this.limiter = limiter;
         this.clients = clients;
+        this.signedInAcceptance = signedInAcceptance;
+        this.session = session;
+        this.customers = customers;
+        this.validator = validator;
         this.offers = offers;
         this.flows = flows;
         this.acceptances = acceptances;
@@ -51,12 +66,21 @@ public class AcceptPageController {
         this.pages = pages;
     }
 
+    /** An existing customer's administrator signed in to Tasklist, on the page of a link it may take for itself. */
+    public record SignedInCustomer(CustomerAdmin admin, Customer customer, String refusal, String csrfToken) {}
+
     @GetMapping("/p/{advisorCode}/{token}")
     public String show(@PathVariable String advisorCode, @PathVariable String token, Model model,
-            HttpServletResponse response, Locale locale) {
+            HttpServletRequest request, HttpServletResponse response, Locale locale) {
         LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
         if (!opened.usable()) {
             return opened.unavailableView();
+        }
+        model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
+        Optional<SignedInCustomer> signedIn = signedInCustomer(opened.link(), request);
+        if (signedIn.isPresent()) {
+            ReturnAfterSignIn.clear(request, response);
+            model.addAttribute("signedIn", signedIn.get());
         }
         AcceptanceForm form = new AcceptanceForm();
         form.setLanguage(locale.getLanguage());
@@ -64,9 +88,36 @@ public class AcceptPageController {
         return page(opened.link(), form, model);
     }
 
-    @PostMapping("/p/{advisorCode}/{token}")
-    public String submit(@PathVariable String advisorCode, @PathVariable String token,
-            @Valid @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
+    /**
+     * "Already a customer? Sign in": the page to come back to is kept in the session, and Tasklist's sign-in
+     * opens; once signed in, Tasklist brings the administrator back here ({@link ReturnAfterSignIn}).
+     */
+    @GetMapping("/p/{advisorCode}/{token}/sign-in")
+    public String signIn(@PathVariable String advisorCode, @PathVariable String token,
+            @RequestParam(required = false) String lang, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
+        if (!opened.usable()) {
+            return opened.unavailableView();
+        }
+        model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
+        if (!SignedInAcceptance.forCustomers(opened.link())) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "accept/not-found";
+        }
+        String back = "/p/" + opened.link().advisorCode() + "/" + token
+                + ("fr".equals(lang) || "en".equals(lang) ? "?lang=" + lang : "");
+        if (session.userId(request).isPresent()) {
+            return "redirect:" + back;
+        }
+        ReturnAfterSignIn.remember(request, response, back);
+        return "redirect:" + WebappSession.LOGIN_URL;
+    }
+
+    /** The signed-in administrator of an existing customer takes the trial or accepts the offer for it. */
+    @PostMapping("/p/{advisorCode}/{token}/as-customer")
+    public String acceptAsCustomer(@PathVariable String advisorCode, @PathVariable String token,
+            @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
         if (!opened.usable()) {
@@ -76,8 +127,60 @@ public class AcceptPageController {
         if (!decision.allowed()) {
             return throttled(opened.link(), decision.retryAfter(), model, response);
         }
+        model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
+        Optional<SignedInCustomer> signedIn = signedInCustomer(opened.link(), request);
+        if (signedIn.isEmpty()) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return page(opened.link(), form, model);
+        }
+        if (!session.csrfAccepted(request, signedIn.get().csrfToken())) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("signedIn", signedIn.get());
+            errors.reject("acceptance.signedIn.csrf");
+            return page(opened.link(), form, model);
+        }
+        model.addAttribute("signedIn", signedIn.get());
+        SignedInAcceptance.Outcome outcome = signedInAcceptance.accept(opened.link(), signedIn.get().admin(), form);
+        if (outcome instanceof SignedInAcceptance.Outcome.Refused refused) {
+            errors.rejectValue(refused.field(), refused.messageKey());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return page(opened.link(), form, model);
+        }
+        model.addAttribute("partner", partner(opened.link()));
+        model.addAttribute("confirming", ((SignedInAcceptance.Outcome.Accepted) outcome).confirming());
+        return "accept/confirmed";
+    }
+
+    private Optional<SignedInCustomer> signedInCustomer(Link link, HttpServletRequest request) {
+        if (!SignedInAcceptance.forCustomers(link)) {
+            return Optional.empty();
+        }
+        return session.userId(request).flatMap(customers::findAdminByUserId).filter(CustomerAdmin::globalAdmin)
+                .flatMap(admin -> customers.findById(admin.customerId()).map(customer -> new SignedInCustomer(admin,
+                        customer, link.type() == LinkType.TRIAL_INVITATION
+                                ? signedInAcceptance.trialRefusal(link, customer).orElse(null) : null,
+                        session.csrfToken(request))));
+    }
+
+    @PostMapping("/p/{advisorCode}/{token}")
+    public String submit(@PathVariable String advisorCode, @PathVariable String token,
+            @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
+        if (!opened.usable()) {
+            return opened.unavailableView();
+        }
+        RateLimiter.Decision decision = limiter.decide(SUBMIT_LIMIT, clients.of(request));
+        if (!decision.allowed()) {
+            return throttled(opened.link(), decision.retryAfter(), model, response);
+        }
+        model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
         form.checkText(errors);
         var flow = flow(opened.link());
+        boolean asksName = flow.map(f -> f.asksAdminName(opened.link(), form)).orElse(true);
+        validator.validate(form, errors, asksName
+                ? new Object[] {jakarta.validation.groups.Default.class, AcceptanceForm.NewAdmin.class}
+                : new Object[] {jakarta.validation.groups.Default.class});
         flow.ifPresent(f -> f.validate(opened.link(), form, errors));
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -159,6 +262,8 @@ public class AcceptPageController {
             model.addAttribute("offer", offers.describe(link));
         }
         model.addAttribute("countries", Countries.all());
+        model.addAttribute("asksAdminName", flow.map(f -> f.asksAdminName(link, form)).orElse(true));
+        model.addAttribute("customersMaySignIn", SignedInAcceptance.forCustomers(link));
         return "accept/offer";
     }
 

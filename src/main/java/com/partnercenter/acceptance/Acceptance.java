@@ -12,4 +12,6 @@ public record Acceptance(
         String adminLastName,
         String adminEmail,
         boolean delegatedAdminConsent,
-        String status) {}
+        String status,
+        /* the existing customer its signed-in administrator took it for; null for a new organization */
+        Long customerId) {}

@@ -42,10 +42,16 @@ public class AcceptanceForm {
     @Pattern(regexp = "^(en|fr)$", message = "{acceptance.language.invalid}")
     private String language;
 
-    @NotBlank(message = "{acceptance.firstName.required}")
+    /**
+     * Validation group of the administrator's name: asked of a new organization's administrator only (an existing
+     * customer's administrator is on record, see {@link FlowAcceptance#asksAdminName}).
+     */
+    public interface NewAdmin {}
+
+    @NotBlank(message = "{acceptance.firstName.required}", groups = NewAdmin.class)
     private String adminFirstName;
 
-    @NotBlank(message = "{acceptance.lastName.required}")
+    @NotBlank(message = "{acceptance.lastName.required}", groups = NewAdmin.class)
     private String adminLastName;
 
     @NotBlank(message = "{acceptance.email.required}")
@@ -108,8 +114,8 @@ public class AcceptanceForm {
         n.domain = domain.trim().toLowerCase(Locale.ROOT);
         n.country = country.trim().toUpperCase(Locale.ROOT);
         n.language = language.trim();
-        n.adminFirstName = adminFirstName.trim();
-        n.adminLastName = adminLastName.trim();
+        n.adminFirstName = adminFirstName == null ? "" : adminFirstName.trim();
+        n.adminLastName = adminLastName == null ? "" : adminLastName.trim();
         n.adminEmail = adminEmail.trim();
         n.delegatedAdminConsent = delegatedAdminConsent;
         n.licenses = new java.util.LinkedHashMap<>(licenses);

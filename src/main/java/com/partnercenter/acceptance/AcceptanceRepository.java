@@ -14,12 +14,17 @@ import org.springframework.stereotype.Repository;
 public class AcceptanceRepository {
 
     private static final String COLUMNS = "id, link_id, organization_name, domain, country, language, admin_first_name, "
-            + "admin_last_name, admin_email, delegated_admin_consent, status";
+            + "admin_last_name, admin_email, delegated_admin_consent, status, customer_id";
 
     private final JdbcClient jdbc;
 
     public AcceptanceRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The acceptance was taken for an existing customer by its signed-in administrator. */
+    public void takenFor(long acceptanceId, long customerId) {
+        jdbc.sql("update pc_acceptance set customer_id = ? where id = ?").params(customerId, acceptanceId).update();
     }
 
     public long insert(long linkId, AcceptanceForm f) {
@@ -49,7 +54,8 @@ public class AcceptanceRepository {
         return new Acceptance(rs.getLong("id"), rs.getLong("link_id"), rs.getString("organization_name"),
                 rs.getString("domain"), rs.getString("country").trim(), rs.getString("language").trim(),
                 rs.getString("admin_first_name"), rs.getString("admin_last_name"), rs.getString("admin_email"),
-                rs.getBoolean("delegated_admin_consent"), rs.getString("status"));
+                rs.getBoolean("delegated_admin_consent"), rs.getString("status"),
+                rs.getObject("customer_id") == null ? null : rs.getLong("customer_id"));
     }
 
     /** A pending acceptance of the same admin address through the same link, younger than {@code since}. */

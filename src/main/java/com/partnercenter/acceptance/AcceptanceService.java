@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AcceptanceService {
 
     public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
-    static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    public static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
 
     /** Outcome of a submitted form. */
     public sealed interface Submitted {
@@ -236,6 +236,21 @@ public class AcceptanceService {
         }
     }
 
+    /**
+     * Stores an acceptance confirmed by the signed-in administrator of an existing customer (in the caller's
+     * transaction): the sign-in is its confirmation, no mail is sent ({@link SignedInAcceptance}).
+     */
+    public Acceptance confirmedBy(Link link, AcceptanceForm form, com.partnercenter.customer.CustomerAdmin admin,
+            com.partnercenter.customer.Customer customer) {
+        long id = acceptances.insert(link.id(), form);
+        acceptances.markConfirmed(id);
+        acceptances.takenFor(id, customer.id());
+        audit.record(admin.userId(), "ACCEPTANCE_CONFIRMED", link.partnerId(), customer.id(), link.businessKey(),
+                customer.name() + " (" + customer.domain() + "), by its signed-in administrator",
+                AuditLog.plain(customer.name()));
+        return acceptances.findById(id).orElseThrow();
+    }
+
     /** Process of one customer's trial, started by its confirmation; it records its request from the acceptance. */
     public static final String TRIAL_ACCEPTANCE_PROCESS = "trialAcceptance";
 
@@ -245,6 +260,15 @@ public class AcceptanceService {
      * from the acceptance and the invitation's request; the variables given here serve its mails and pages.
      */
     private void startTrialAcceptance(Link invitation, Acceptance acceptance) {
+        startTrialAcceptance(invitation, acceptance, Map.of("existingCustomer", false));
+    }
+
+    /**
+     * As above, with what the acceptance's customer brings: {@code existingCustomer=false} for a new organization
+     * (the flow creates it), or an existing customer's {@code existingCustomer=true}, {@code customerId},
+     * {@code customerAdminUserId} and {@code customerCreated=false} ({@link SignedInAcceptance}).
+     */
+    void startTrialAcceptance(Link invitation, Acceptance acceptance, Map<String, Object> customer) {
         var invitationInstance = runtime.createProcessInstanceQuery()
                 .processInstanceId(invitation.processInstanceId()).active().singleResult();
         if (invitationInstance == null) {
@@ -263,6 +287,7 @@ public class AcceptanceService {
         vars.put("includeDelegatedAdmin", offer.delegatedAdmin() != null);
         vars.put("delegatedAdminRole", offer.delegatedAdmin());
         vars.putAll(variables(acceptance));
+        vars.putAll(customer);
         vars.put("invitationBusinessKey", invitation.businessKey());
         vars.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE, invitationInstance.getTenantId());
         runtime.createProcessInstanceByKey(TRIAL_ACCEPTANCE_PROCESS)

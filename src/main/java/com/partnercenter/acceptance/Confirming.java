@@ -16,7 +16,7 @@ import java.util.Map;
 public record Confirming(Kind kind, String customerName, OfferDescriptions.Trial trial, List<Line> lines) {
 
     /** The texts of a kind end with its name, e.g. {@code confirm.body.TRIAL}. */
-    public enum Kind { SIGN_UP, TRIAL, PURCHASE_NEW_CUSTOMER, PURCHASE_EXISTING_CUSTOMER }
+    public enum Kind { SIGN_UP, TRIAL, TRIAL_EXISTING_CUSTOMER, PURCHASE_NEW_CUSTOMER, PURCHASE_EXISTING_CUSTOMER }
 
     /** One subscription of a purchase: the SKU's name and the license count chosen. */
     public record Line(String skuName, int licenses) {}
@@ -31,6 +31,11 @@ public record Confirming(Kind kind, String customerName, OfferDescriptions.Trial
 
     public static Confirming trial(String customerName, OfferDescriptions.Trial trial) {
         return new Confirming(Kind.TRIAL, customerName, trial, List.of());
+    }
+
+    /** A trial for a customer that exists (its administrator accepted it signed in): nothing else is set up. */
+    public static Confirming trialForCustomer(String customerName, OfferDescriptions.Trial trial) {
+        return new Confirming(Kind.TRIAL_EXISTING_CUSTOMER, customerName, trial, List.of());
     }
 
     public static Confirming purchase(String customerName, boolean existingCustomer, List<Line> lines) {

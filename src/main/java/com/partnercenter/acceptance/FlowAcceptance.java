@@ -20,6 +20,14 @@ public interface FlowAcceptance {
     /** Model attributes of the page: the offer shown ({@code offer} and the flow's own). */
     void describe(Link link, Model model);
 
+    /**
+     * True when the page asks the administrator's name: a new organization's administrator is named; an existing
+     * customer's administrator is on record, and the flow takes the name from there.
+     */
+    default boolean asksAdminName(Link link, AcceptanceForm form) {
+        return true;
+    }
+
     /** Server-side checks of the flow's own fields, as field errors; the page never decides. */
     void validate(Link link, AcceptanceForm form, Errors errors);
 
@@ -38,6 +46,17 @@ public interface FlowAcceptance {
      * the earlier one's outcome instead of deadlocking with it.
      */
     default void lockForConfirmation(Link invitation, Acceptance acceptance) {}
+
+    /**
+     * An existing customer's administrator, signed in, accepts for its organization ({@code form} names the
+     * organization and the administrator from their records): checked like {@link #submit}, stored confirmed and
+     * carried out at once ({@link SignedInAcceptance}); delegated administration it asks for goes to the customer's
+     * review, never granted without it.
+     */
+    default SignedInAcceptance.Outcome acceptForCustomer(Link link, AcceptanceForm form,
+            com.partnercenter.customer.Customer customer, com.partnercenter.customer.CustomerAdmin admin) {
+        throw new UnsupportedOperationException("no signed-in acceptance for " + link.type() + " links");
+    }
 
     /**
      * The acceptance was confirmed from the admin's mailbox (inside the confirmation's transaction).

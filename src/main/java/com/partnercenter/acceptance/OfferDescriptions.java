@@ -29,6 +29,11 @@ public class OfferDescriptions {
         this.partners = partners;
     }
 
+    /** The SKU code of a trial invitation (its instance's choice, checked against the catalogue when it started). */
+    public String trialSkuCode(Link link) {
+        return requests.find(link.processInstanceId()).map(com.partnercenter.request.FlowRequest::skuCode).orElse(null);
+    }
+
     public Offer describe(Link link) {
         if (link.type() != LinkType.TRIAL_INVITATION) {
             return new Offer(null, null);

@@ -7,7 +7,12 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Who did what, when: one row per action, per partner and customer. */
+/**
+ * Who did what, when: one row per action, per partner and customer. {@code details} is the operator's line
+ * (English, as recorded); {@code args} are the values of the reader's sentence for the action (message
+ * {@code audit.text.<ACTION>} of the pages' bundle), each typed with {@link #text}, {@link #day},
+ * {@link #number} or {@link #plain} so that a page writes them in its own language.
+ */
 @Component
 public class AuditLog {
 
@@ -17,19 +22,43 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
+    /** Separates the arguments in the {@code args} column (a character no argument contains). */
+    static final String SEPARATOR = "\u001f";
+
     public void record(String actor, String action, Long partnerId, Long customerId, String businessKey,
-            String details) {
+            String details, String... args) {
         // one row per action; long values are cut to the column sizes rather than refused
-        jdbc.sql("insert into pc_audit (actor, action, partner_id, customer_id, business_key, details) "
-                        + "values (?,?,?,?,?,?)")
+        jdbc.sql("insert into pc_audit (actor, action, partner_id, customer_id, business_key, details, args) "
+                        + "values (?,?,?,?,?,?,?)")
                 .params(cut(actor == null ? "system" : actor, 100), action, partnerId, customerId, businessKey,
-                        cut(details, 2000))
+                        cut(details, 2000), args.length == 0 ? null : cut(String.join(SEPARATOR,
+                                java.util.Arrays.stream(args).map(a -> a.replace(SEPARATOR, " ")).toList()), 2000))
                 .update();
     }
 
-    /** One row of the audit list. */
+    /** An argument the reader sees translated: a message key of the pages' bundle. */
+    public static String text(String messageKey) {
+        return "t:" + messageKey;
+    }
+
+    /** An argument the reader sees as a day in its language (LocalDate, Instant or ISO text). */
+    public static String day(Object date) {
+        return "d:" + (date instanceof Instant i ? i.toString() : String.valueOf(date));
+    }
+
+    /** An argument the reader sees as a number in its language. */
+    public static String number(long value) {
+        return "n:" + value;
+    }
+
+    /** An argument shown as it is (a name, a domain, a subject). */
+    public static String plain(Object value) {
+        return "s:" + (value == null ? "" : value);
+    }
+
+    /** One row of the audit list; {@code args} as recorded (empty for rows written before they existed). */
     public record Entry(long id, Instant occurredAt, String actor, String action, Long partnerId, String businessKey,
-            String details) {}
+            String details, List<String> args) {}
 
     /**
      * The audit list of a customer, newest first: a partner sees its own rows ({@code partnerId}), operators every
@@ -37,7 +66,7 @@ public class AuditLog {
      */
     public List<Entry> forCustomer(long customerId, Long partnerId, int limit) {
         String partnerFilter = partnerId == null ? "" : " and partner_id = ?";
-        var spec = jdbc.sql("select id, occurred_at, actor, action, partner_id, business_key, details from pc_audit "
+        var spec = jdbc.sql("select id, occurred_at, actor, action, partner_id, business_key, details, args from pc_audit "
                 + "where customer_id = ?" + partnerFilter + " order by occurred_at desc, id desc limit ?")
                 .param(customerId);
         if (partnerId != null) {
@@ -45,7 +74,11 @@ public class AuditLog {
         }
         return spec.param(limit).query((rs, n) -> new Entry(rs.getLong("id"), instant(rs, "occurred_at"),
                 rs.getString("actor"), rs.getString("action"), rs.getObject("partner_id", Long.class),
-                rs.getString("business_key"), rs.getString("details"))).list();
+                rs.getString("business_key"), rs.getString("details"), args(rs.getString("args")))).list();
+    }
+
+    private static List<String> args(String column) {
+        return column == null ? List.of() : List.of(column.split(SEPARATOR, -1));
     }
 
     private static String cut(String value, int max) {

@@ -26,6 +26,15 @@ public class CatalogueRepository {
         return jdbc.sql("select " + COLUMNS + " from pc_sku order by name").query(Sku.class).list();
     }
 
+    /** Changes every field of an existing SKU (its code stays). */
+    public void update(Sku s) {
+        jdbc.sql("update pc_sku set name = ?, trial_allowed = ?, trial_days = ?, trial_licenses = ?, min_licenses = ?, "
+                        + "max_licenses = ?, term_months = ?, sellable = ? where code = ?")
+                .params(s.name(), s.trialAllowed(), s.trialDays(), s.trialLicenses(), s.minLicenses(), s.maxLicenses(),
+                        s.termMonths(), s.sellable(), s.code())
+                .update();
+    }
+
     public void insert(Sku s) {
         jdbc.sql("insert into pc_sku (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?)")
                 .params(s.code(), s.name(), s.trialAllowed(), s.trialDays(), s.trialLicenses(), s.minLicenses(),

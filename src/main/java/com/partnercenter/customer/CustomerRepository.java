@@ -77,6 +77,12 @@ public class CustomerRepository {
     }
 
     /** Every user of the customer: its administrators and the users who are not ({@code globalAdmin} false). */
+    /** Sign-in ids of every customer administrator (their accounts may not exist yet). */
+    public List<String> findAdminUserIds() {
+        return jdbc.sql("select user_id from pc_customer_admin where global_admin = true order by id")
+                .query(String.class).list();
+    }
+
     public List<CustomerAdmin> findUsers(long customerId) {
         return jdbc.sql("select " + ADMIN_COLUMNS + " from pc_customer_admin where customer_id = ? order by id")
                 .param(customerId).query(CustomerRepository::admin).list();

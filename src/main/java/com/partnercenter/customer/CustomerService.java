@@ -16,7 +16,11 @@ public class CustomerService {
     private final IdentityAdmin identity;
     private final PartnerRepository partners;
 
-    public CustomerService(CustomerRepository customers, IdentityAdmin identity, PartnerRepository partners) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    public CustomerService(CustomerRepository customers, IdentityAdmin identity, PartnerRepository partners,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.identity = identity;
         this.partners = partners;
@@ -46,6 +50,7 @@ public class CustomerService {
         identity.ensureUser(userId, firstName, lastName, email, password != null ? password : Secrets.random());
         identity.ensureMembership(userId, customer.groupId());
         identity.ensureMembership(userId, Groups.CUSTOMERS);
+        events.publishEvent(new com.partnercenter.security.AccountChanged(userId));
         return admin;
     }
 

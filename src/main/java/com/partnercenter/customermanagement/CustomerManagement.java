@@ -75,10 +75,13 @@ public class CustomerManagement {
     private final IdentityAdmin identity;
     private final org.camunda.bpm.engine.IdentityService engineIdentity;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     public CustomerManagement(IdentityAdmin identity, org.camunda.bpm.engine.IdentityService engineIdentity, CustomerAccess access, CustomerRepository customers, SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, ServiceRequestRepository serviceRequests,
             RelationshipRepository relationships, DelegatedAdminService delegatedAdmin, PartnerProcesses processes,
-            AuditLog audit) {
+            AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.identity = identity;
         this.engineIdentity = engineIdentity;
         this.access = access;
@@ -130,7 +133,8 @@ public class CustomerManagement {
                         "changeNewValue", String.valueOf(licenses),
                         "initiator", user.userId()),
                 "LICENSES_CHANGED", sku.name() + " (subscription " + subscriptionId + "): " + subscription.licenses()
-                        + " → " + licenses);
+                        + " → " + licenses, AuditLog.plain(sku.name()), AuditLog.number(subscription.licenses()),
+                AuditLog.number(licenses));
     }
 
     private static Integer parseLicenses(String text, Sku sku, Subscription subscription, Errors errors) {
@@ -189,7 +193,8 @@ public class CustomerManagement {
                         "serviceRequestSubject", s,
                         "serviceRequestDescription", d,
                         "serviceRequestSeverity", level.name())),
-                "SERVICE_REQUEST_OPENED", "#" + id + " (" + level + "): " + s);
+                "SERVICE_REQUEST_OPENED", "#" + id + " (" + level + "): " + s, AuditLog.plain(id),
+                AuditLog.text("portal.severity." + level), AuditLog.plain(s));
         return id;
     }
 
@@ -227,7 +232,9 @@ public class CustomerManagement {
                         "serviceRequestOldStatus", request.status().name(),
                         "serviceRequestStatus", next.name(),
                         "mailKey", "S" + change)),
-                "SERVICE_REQUEST_STATUS", "#" + requestId + ": " + request.status() + " → " + next);
+                "SERVICE_REQUEST_STATUS", "#" + requestId + ": " + request.status() + " → " + next,
+                AuditLog.plain(requestId), AuditLog.text("portal.srStatus." + request.status()),
+                AuditLog.text("portal.srStatus." + next));
     }
 
     /** A typed field after the text rule, or "" with the field's error (its own message when it is required and empty). */
@@ -270,6 +277,7 @@ public class CustomerManagement {
                 // an admin's account sees the customer's tasks; a user who is no admin only signs in
                 identity.ensureMembership(target.userId(), customer.groupId());
                 identity.ensureMembership(target.userId(), Groups.CUSTOMERS);
+                events.publishEvent(new com.partnercenter.security.AccountChanged(target.userId()));
             }
             return null;
         });
@@ -278,7 +286,8 @@ public class CustomerManagement {
                         "mailTo", target.email(),
                         "mailLanguage", customer.language(),
                         "resetBy", user.displayName()),
-                "PASSWORD_RESET", "reset link mailed to " + target.userId());
+                "PASSWORD_RESET", "reset link mailed to " + target.userId(),
+                AuditLog.plain(target.firstName() + " " + target.lastName()));
     }
 
     // ---- delegated administration
@@ -314,24 +323,25 @@ public class CustomerManagement {
         String c = typedComment.text();
         delegatedAdmin.end(relationship.id(), user.userId(), c.isEmpty() ? null : c);
         audit.record(user.userId(), "DELEGATED_ADMIN_ENDED", partner.id(), customerId, null,
-                "relationship " + relationship.id() + " (" + relationship.role() + ") ended by the partner");
+                "relationship " + relationship.id() + " (" + relationship.role() + ") ended by the partner",
+                AuditLog.text("portal.adminRole." + relationship.role()));
     }
 
     /** Starts the action's process for the customer (in the caller's transaction) and records it; its business key. */
     private String startAndAudit(PartnerUser user, Partner partner, Customer customer, String process, String flow,
-            Map<String, Object> variables, String action, String details) {
+            Map<String, Object> variables, String action, String details, String... args) {
         return startAndAuditUnder(user, partner, customer, process, BusinessKeys.next(flow, partner.advisorCode()),
-                variables, action, details);
+                variables, action, details, args);
     }
 
     /** Like {@code startAndAudit}, under the given business key. */
     private String startAndAuditUnder(PartnerUser user, Partner partner, Customer customer, String process,
-            String businessKey, Map<String, Object> variables, String action, String details) {
+            String businessKey, Map<String, Object> variables, String action, String details, String... args) {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("customerId", customer.id());
         all.put("customerName", customer.name());
         processes.startWithKey(process, businessKey, partner, all);
-        audit.record(user.userId(), action, partner.id(), customer.id(), businessKey, details);
+        audit.record(user.userId(), action, partner.id(), customer.id(), businessKey, details, args);
         return businessKey;
     }
 

@@ -51,7 +51,8 @@ public class DelegatedAdminDelegates {
             int granted = roles.assign(relationships.findById(relationship.id()).orElseThrow());
             audit.record(String.valueOf(execution.getVariable("reviewedBy")), "DELEGATED_ADMIN_ACCEPTED",
                     relationship.partnerId(), relationship.customerId(), execution.getProcessBusinessKey(),
-                    relationship.role() + " until " + end + ", " + granted + " partner user(s) hold a role");
+                    relationship.role() + " until " + end + ", " + granted + " partner user(s) hold a role",
+                    AuditLog.text("portal.adminRole." + relationship.role()), AuditLog.day(end));
             setEnd(execution, end);
         };
     }
@@ -90,7 +91,7 @@ public class DelegatedAdminDelegates {
             Instant end = relationship.endsAt().plus(AUTO_EXTENSION);
             relationships.extend(relationship.id(), end);
             audit.record("system", "DELEGATED_ADMIN_EXTENDED", relationship.partnerId(), relationship.customerId(),
-                    execution.getProcessBusinessKey(), "renewed until " + end);
+                    execution.getProcessBusinessKey(), "renewed until " + end, AuditLog.day(end));
             setEnd(execution, end);
         };
     }
@@ -110,7 +111,8 @@ public class DelegatedAdminDelegates {
                 audit.record(String.valueOf(execution.getVariable("endedBy") == null ? "system"
                                 : execution.getVariable("endedBy")), "DELEGATED_ADMIN_" + status,
                         relationship.partnerId(), relationship.customerId(), execution.getProcessBusinessKey(),
-                        relationship.role() + " relationship " + status.name().toLowerCase());
+                        relationship.role() + " relationship " + status.name().toLowerCase(),
+                        AuditLog.text("portal.adminRole." + relationship.role()));
             }
         };
     }

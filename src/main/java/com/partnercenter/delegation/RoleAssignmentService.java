@@ -51,7 +51,7 @@ public class RoleAssignmentService {
         int revoked = relationships.revokeAll(relationship.id());
         if (revoked > 0) {
             audit.record("system", "ROLES_REMOVED", relationship.partnerId(), relationship.customerId(), null,
-                    revoked + " role grant(s) of relationship " + relationship.id() + " removed");
+                    revoked + " role grant(s) of relationship " + relationship.id() + " removed", AuditLog.number(revoked));
         }
         return revoked;
     }
@@ -63,14 +63,16 @@ public class RoleAssignmentService {
             if (current.isPresent()) {
                 relationships.revoke(relationship.id(), user.id());
                 audit.record("system", "ROLE_REVOKED", relationship.partnerId(), relationship.customerId(), null,
-                        user.userId() + " no longer holds " + current.get());
+                        user.userId() + " no longer holds " + current.get(), AuditLog.plain(user.displayName()),
+                        AuditLog.text("portal.grantedRole." + current.get()));
             }
             return false;
         }
         if (current.isEmpty() || current.get() != role) {
             relationships.grant(relationship.id(), user.id(), relationship.customerId(), role);
             audit.record("system", "ROLE_GRANTED", relationship.partnerId(), relationship.customerId(), null,
-                    user.userId() + " holds " + role);
+                    user.userId() + " holds " + role, AuditLog.plain(user.displayName()),
+                    AuditLog.text("portal.grantedRole." + role));
         }
         return true;
     }

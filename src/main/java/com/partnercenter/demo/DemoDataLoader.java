@@ -54,11 +54,13 @@ public class DemoDataLoader {
     private final IdentityAdmin identity;
     private final TransactionTemplate tx;
     private final String password;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public DemoDataLoader(PartnerRepository partners, PartnerService partnerService, CatalogueRepository catalogue,
             CustomerService customerService, CustomerRepository customers, SubscriptionRepository subscriptions,
             ProductKeyRepository productKeys, IdentityAdmin identity, TransactionTemplate tx,
-            PartnerCenterProperties properties) {
+            PartnerCenterProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.partners = partners;
         this.partnerService = partnerService;
         this.catalogue = catalogue;
@@ -94,6 +96,8 @@ public class DemoDataLoader {
                 new Sku("E5", "Enterprise E5", true, 30, 25, 5, 10000, 12, true),
                 new Sku("EXCHANGE_ONLINE", "Exchange Online (Plan 1)", true, 30, 25, 1, 50000, 12, true));
         skus.forEach(catalogue::insert);
+        // the start forms list the catalogue: made again with it
+        events.publishEvent(new com.partnercenter.catalogue.CatalogueChanged("demo"));
 
         Partner contoso = partnerService.createPartner(partner("CONTOSO", "Contoso Cloud Partners",
                 "12 rue de la Paix", "75002", "Paris", "FR", "+33 1 23 45 67 89", "support@contoso-partners.example",
@@ -127,6 +131,7 @@ public class DemoDataLoader {
         identity.ensureUser("claire", "Claire", "Bernard", "claire@wideworldimporters.example", password);
         identity.ensureMembership("claire", wwi.groupId());
         identity.ensureMembership("claire", Groups.CUSTOMERS);
+        events.publishEvent(new com.partnercenter.security.AccountChanged("claire"));
         customerService.linkPartner(contoso.id(), wwi);
         subscriptions.insert(wwi.id(), "BUSINESS_STANDARD", 40, Subscription.Status.ACTIVE,
                 Subscription.Origin.PURCHASE_OFFER, today().minusMonths(3), today().plusMonths(9),
@@ -141,6 +146,7 @@ public class DemoDataLoader {
         identity.ensureUser("tom", "Tom", "Baker", "tom@tailspintoys.example", password);
         identity.ensureMembership("tom", tailspin.groupId());
         identity.ensureMembership("tom", Groups.CUSTOMERS);
+        events.publishEvent(new com.partnercenter.security.AccountChanged("tom"));
         customerService.linkPartner(contoso.id(), tailspin);
         subscriptions.insert(tailspin.id(), "BUSINESS_PREMIUM", 25, Subscription.Status.TRIAL,
                 Subscription.Origin.TRIAL_INVITATION, today().minusDays(10), today().plusDays(20), contoso.id(), null);

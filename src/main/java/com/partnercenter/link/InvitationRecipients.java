@@ -59,12 +59,23 @@ public class InvitationRecipients {
             return;
         }
         Partner partner = partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
-        for (String address : list.split(",")) {
+        mailTo(List.of(list.split(",")), execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+                template, model, partner, execution.getProcessBusinessKey(), ProcessVariables.number(execution, "linkId"));
+    }
+
+    /**
+     * Mails the invitation of the instance to each address, keyed like the recipients' mails of its step
+     * {@code activityId}: an address already sent the invitation is not sent it again (more recipients added later
+     * from the partner pages). The template gets the URL of link {@code linkId} as {@code invitationUrl}, rebuilt
+     * when the mail is rendered.
+     */
+    public void mailTo(List<String> addresses, String processInstanceId, String activityId, String template,
+            Map<String, Object> model, Partner partner, String businessKey, long linkId) {
+        for (String address : addresses) {
             String language = customers.languageOfAdmin(address).orElse(partner.defaultLanguage());
-            mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),
-                    execution.getCurrentActivityId(), null, address), template, language, address, model,
-                    partner.id(), execution.getProcessBusinessKey())
-                    .withLink("invitationUrl", MailLink.of(ProcessVariables.number(execution, "linkId"))));
+            mails.send(new OutgoingMail(MailService.processMailKey(processInstanceId, activityId, null, address),
+                    template, language, address, model, partner.id(), businessKey)
+                    .withLink("invitationUrl", MailLink.of(linkId)));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.expression.spel.SpelEvaluationException;
 import org.springframework.expression.spel.SpelMessage;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * {@code i18n/mail_fr.properties} (French).
  *
  * <p>A template sees {@code vars} (the mail's model), {@code partner} (may be null), {@code baseUrl} and
- * {@code language}. Its {@code <title>} is the subject; the plain-text alternative is derived from the HTML.
+ * {@code language}, and {@code format} (dates and numbers in the mail's language: {@code ${format.day(vars.x)}}). Its {@code <title>} is the subject; the plain-text alternative is derived from the HTML.
  * To add a message: one template (using the layout {@code mail/layout}) and its texts in both bundles.
  *
  * <p>Every link must point under the public base URL (or be the partner's website or a mailto: link): a URL
@@ -49,7 +48,7 @@ public class MailRenderer {
         templates.setCharacterEncoding(StandardCharsets.UTF_8.name());
         templates.setCheckExistence(true);
         templates.setCacheable(true);
-        var messages = new ResourceBundleMessageSource();
+        var messages = new com.partnercenter.platform.ElidingMessageSource();
         messages.setBasename("i18n/mail");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
@@ -66,6 +65,7 @@ public class MailRenderer {
         context.setVariable("partner", partner);
         context.setVariable("baseUrl", baseUrl);
         context.setVariable("language", language.code());
+        context.setVariable("format", com.partnercenter.platform.ReaderFormat.of(language));
         String html;
         try {
             html = engine.process("mail/" + template, context);

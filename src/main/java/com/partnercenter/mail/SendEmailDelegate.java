@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * mails of the same activity to the same recipient in one instance, e.g. one per acceptance), {@code partnerId}
  * (optional). The template sees all variables of the execution as {@code vars}, plus {@code partner} and
  * {@code baseUrl}; when the instance has a variable {@code linkId} (its invitation link), also {@code invitationUrl},
- * rebuilt from the link at send time (a URL is never a variable). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
+ * rebuilt from the link at send time (a URL is never a variable), and {@code processKey} (the key of the flow it is
+ * sent from). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
  * job is retried.
  */
 @Component("sendEmail")
@@ -55,6 +56,8 @@ public class SendEmailDelegate implements JavaDelegate {
         String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 mailKey, to);
         Map<String, Object> variables = new HashMap<>(execution.getVariables());
+        // the flow a mail comes from, by key: templates name it in the reader's language (mail text flow.<key>)
+        variables.put("processKey", execution.getProcessDefinitionId().split(":")[0]);
         OutgoingMail mail = new OutgoingMail(key, template, language, to, variables, partnerId(execution),
                 execution.getProcessBusinessKey());
         if (execution.getVariable(LINK_ID) instanceof Number linkId) {

@@ -6,6 +6,7 @@ import com.partnercenter.acceptance.AcceptanceService;
 import com.partnercenter.acceptance.Confirming;
 import com.partnercenter.acceptance.FlowAcceptance;
 import com.partnercenter.acceptance.OfferDescriptions;
+import com.partnercenter.acceptance.SignedInAcceptance;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
@@ -58,11 +59,13 @@ public class OfferAcceptances implements FlowAcceptance {
     private final AcceptanceService acceptances;
     private final RuntimeService runtime;
     private final OfferDelegates offerSteps;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    public OfferAcceptances(OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
+    public OfferAcceptances(org.springframework.transaction.support.TransactionTemplate tx, OfferRepository offers, CatalogueRepository catalogue, CustomerRepository customers,
             SubscriptionRepository subscriptions, PartnerRepository partners, LinkService links,
             AcceptanceService acceptances, RuntimeService runtime, OfferDelegates offerSteps) {
         this.offerSteps = offerSteps;
+        this.tx = tx;
         this.offers = offers;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -110,6 +113,20 @@ public class OfferAcceptances implements FlowAcceptance {
         model.addAttribute("offer", new OfferDescriptions.Offer(null, delegatedAdmin(offer)));
     }
 
+    /**
+     * An offer made to a customer, or an open offer accepted for a registered domain, is accepted by a registered
+     * administrator of that customer: its name is on record.
+     */
+    @Override
+    public boolean asksAdminName(Link link, AcceptanceForm form) {
+        PurchaseOffer offer = offer(link);
+        if (offer.targeted()) {
+            return false;
+        }
+        String domain = form.getDomain() == null ? "" : form.getDomain().trim().toLowerCase(java.util.Locale.ROOT);
+        return domain.isEmpty() || customers.findByDomain(domain).isEmpty();
+    }
+
     @Override
     public void validate(Link link, AcceptanceForm form, Errors errors) {
         PurchaseOffer offer = offer(link);
@@ -135,10 +152,14 @@ public class OfferAcceptances implements FlowAcceptance {
             form.setOrganizationName(customer.name());
             form.setDomain(customer.domain());
             form.setCountry(customer.country());
-            if (customers.findAdminByEmail(customer.id(), form.getAdminEmail()).isEmpty()) {
+            Optional<CustomerAdmin> admin = customers.findAdminByEmail(customer.id(), form.getAdminEmail());
+            if (admin.isEmpty()) {
                 return new AcceptanceService.Submitted.Refused("adminEmail",
                         offer.targeted() ? "offer.admin.notRegistered" : "offer.domain.taken");
             }
+            // the administrator is the one on record, whatever name was typed
+            form.setAdminFirstName(admin.get().firstName());
+            form.setAdminLastName(admin.get().lastName());
             if (offers.confirmedByCustomer(offer.id(), customer.id(), null)) {
                 return new AcceptanceService.Submitted.Refused("adminEmail", "offer.alreadyAccepted");
             }
@@ -155,6 +176,46 @@ public class OfferAcceptances implements FlowAcceptance {
         }
         Long customerId = existing.map(Customer::id).orElse(null);
         return acceptances.store(link, form, id -> offers.insertAcceptance(id, offer.id(), customerId, counts));
+    }
+
+    /**
+     * An existing customer's administrator accepts signed in: the offer must be for its organization (or open to
+     * anyone), not bought by it before, with counts within the bounds; confirmed and bought at once. Delegated
+     * administration the offer asks for and the administrator ticked becomes a request its administrators review
+     * in Tasklist: the purchase itself grants nothing.
+     */
+    @Override
+    public SignedInAcceptance.Outcome acceptForCustomer(Link link, AcceptanceForm form, Customer customer,
+            CustomerAdmin admin) {
+        PurchaseOffer offer = offer(link);
+        if (offer.targeted() && offer.customerId() != customer.id()) {
+            return new SignedInAcceptance.Outcome.Refused("adminEmail", "offer.signedIn.otherCustomer");
+        }
+        if (offers.confirmedByCustomer(offer.id(), customer.id(), null)) {
+            return new SignedInAcceptance.Outcome.Refused("adminEmail", "offer.alreadyAccepted");
+        }
+        List<PurchaseOffer.Line> counts = new ArrayList<>();
+        for (PurchaseOffer.Line line : offer.lines()) {
+            Sku sku = catalogue.find(line.skuCode()).orElseThrow();
+            LicenseCounts.Checked checked = LicenseCounts.check(form.getLicenses().get(sku.code()), sku);
+            if (!checked.ok()) {
+                return new SignedInAcceptance.Outcome.Refused("licenses[" + sku.code() + "]",
+                        checked.problem().messageKey());
+            }
+            counts.add(new PurchaseOffer.Line(line.lineNo(), sku.code(), checked.count()));
+        }
+        try {
+            return tx.execute(status -> {
+                offers.lock(offer.id());
+                // the tick is a request: the purchase's flow asks the customer's administrators to review it
+                Acceptance acceptance = acceptances.confirmedBy(link, form, admin, customer);
+                offers.insertAcceptance(acceptance.id(), offer.id(), customer.id(), counts);
+                confirmed(link, acceptance);
+                return new SignedInAcceptance.Outcome.Accepted(confirming(link, acceptance));
+            });
+        } catch (MismatchingMessageCorrelationException closed) {
+            return new SignedInAcceptance.Outcome.Refused("adminEmail", "acceptance.link.closed");
+        }
     }
 
     /**

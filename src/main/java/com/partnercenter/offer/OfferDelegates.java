@@ -184,13 +184,17 @@ public class OfferDelegates {
      */
     @Bean
     public JavaDelegate emailOfferRecipients() {
-        return execution -> {
-            Map<String, Object> model = new HashMap<>(execution.getVariables());
-            model.put("linkExpiresAtText", TrialDelegates.dateText(((Date) execution.getVariable("linkExpiresAt")).toInstant()));
-            model.put("lines", OfferLines.describe(catalogue,
-                    OfferLines.parse((String) execution.getVariable("offerLines"))));
-            recipientMails.mailEach(execution, "offer-invitation", model);
-        };
+        return execution -> recipientMails.mailEach(execution, INVITATION_MAIL, invitationMail(execution.getVariables()));
+    }
+
+    /** The invitation mail's template, and its model from the offer instance's variables. */
+    public static final String INVITATION_MAIL = "offer-invitation";
+
+    public Map<String, Object> invitationMail(Map<String, Object> variables) {
+        Map<String, Object> model = new HashMap<>(variables);
+        model.put("linkExpiresAtText", TrialDelegates.dateText(((Date) variables.get("linkExpiresAt")).toInstant()));
+        model.put("lines", OfferLines.describe(catalogue, OfferLines.parse((String) variables.get("offerLines"))));
+        return model;
     }
 
     /**

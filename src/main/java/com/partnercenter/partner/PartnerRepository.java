@@ -74,6 +74,16 @@ public class PartnerRepository {
                 .update() == 1;
     }
 
+    /** Sets the partner's program authorizations (operators only; see ProgramAuthorizationsApiController). */
+    public void updateAuthorizations(long partnerId, java.util.Set<ProgramAuthorization> authorizations) {
+        jdbc.sql("update pc_partner set subscription_advisor = ?, delegated_admin = ?, authorized_service_provider = ? "
+                        + "where id = ?")
+                .params(authorizations.contains(ProgramAuthorization.SUBSCRIPTION_ADVISOR),
+                        authorizations.contains(ProgramAuthorization.DELEGATED_ADMIN),
+                        authorizations.contains(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER), partnerId)
+                .update();
+    }
+
     /** Changes a user's name, e-mail, language and both access settings. */
     public void updateUser(PartnerUser u) {
         jdbc.sql("update pc_partner_user set first_name = ?, last_name = ?, email = ?, language = ?, company_role = ?, "

@@ -12,10 +12,13 @@ public class PartnerService {
 
     private final PartnerRepository partners;
     private final IdentityAdmin identity;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public PartnerService(PartnerRepository partners, IdentityAdmin identity) {
+    public PartnerService(PartnerRepository partners, IdentityAdmin identity,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.partners = partners;
         this.identity = identity;
+        this.events = events;
     }
 
     /** Creates a partner; its tenant and group ids are derived from the advisor code. */
@@ -47,6 +50,7 @@ public class PartnerService {
             identity.ensureGroup(roleGroup, partner.name() + " — " + draft.companyRole().name(), "PARTNER");
             identity.ensureMembership(draft.userId(), roleGroup);
         }
+        events.publishEvent(new com.partnercenter.security.AccountChanged(draft.userId()));
         return partners.findUserByUserId(draft.userId()).orElseThrow();
     }
 

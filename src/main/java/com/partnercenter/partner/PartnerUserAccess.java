@@ -47,9 +47,12 @@ public class PartnerUserAccess implements JavaDelegate {
     private final PartnerProcesses processes;
     private final AuditLog audit;
     private final CustomerRepository customers;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public PartnerUserAccess(PartnerRepository partners, IdentityAdmin identity, RoleAssignmentService roles,
-            PartnerProcesses processes, AuditLog audit, CustomerRepository customers) {
+            PartnerProcesses processes, AuditLog audit, CustomerRepository customers,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.partners = partners;
         this.identity = identity;
@@ -193,6 +196,7 @@ public class PartnerUserAccess implements JavaDelegate {
             }
         }
         roles.reassign(user);
+        events.publishEvent(new com.partnercenter.security.AccountChanged(user.userId()));
         audit.record((String) execution.getVariable("changedBy"), "PARTNER_USER_ACCESS", partnerId, null,
                 execution.getProcessBusinessKey(), user.userId() + ": " + before + " → " + role + "/" + access);
         execution.setVariable("partnerUserId", user.id());

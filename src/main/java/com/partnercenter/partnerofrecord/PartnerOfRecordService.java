@@ -103,7 +103,7 @@ public class PartnerOfRecordService {
                     code(subscription.partnerOfRecordId()), partner.advisorCode(), en, actor),
                     subscription.partnerOfRecordId());
             audit.record(actor, "POR_NOT_REGISTERED", partnerId, subscription.customerId(), null,
-                    "subscription " + subscriptionId + ": " + en);
+                    "subscription " + subscriptionId + ": " + en, AuditLog.plain(partner.name()));
             return new Registration(false, en);
         }
         if (Long.valueOf(partnerId).equals(subscription.partnerOfRecordId())) {
@@ -117,7 +117,8 @@ public class PartnerOfRecordService {
             Customer customer = customers.findById(subscription.customerId()).orElseThrow();
             customerService.linkPartner(partnerId, customer);
             audit.record(actor, "POR_CHANGED", partnerId, customer.id(), null, "subscription " + subscriptionId
-                    + ": " + code(subscription.partnerOfRecordId()) + " → " + partner.advisorCode());
+                    + ": " + code(subscription.partnerOfRecordId()) + " → " + partner.advisorCode(),
+                    AuditLog.plain(partner.name()));
             return store(new ChangeRequest(changeId, subscriptionId, SubscriptionChange.Kind.POR_CHANGED,
                     code(subscription.partnerOfRecordId()), partner.advisorCode(), null, actor), partnerId);
         });

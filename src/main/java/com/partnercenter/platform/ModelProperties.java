@@ -16,7 +16,15 @@ public final class ModelProperties {
     private ModelProperties() {}
 
     public static Object get(DelegateExecution execution, String name) {
-        FlowElement element = execution.getBpmnModelElementInstance();
+        return get(execution.getBpmnModelElementInstance(), name);
+    }
+
+    /** A setting of a user task (for its task listeners). */
+    public static Object get(org.camunda.bpm.engine.delegate.DelegateTask task, String name) {
+        return get(task.getBpmnModelElementInstance(), name);
+    }
+
+    private static Object get(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
         ExtensionElements extensions = element == null ? null : element.getExtensionElements();
         if (extensions != null) {
             for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class)

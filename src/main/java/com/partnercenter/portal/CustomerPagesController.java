@@ -15,6 +15,7 @@ import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.servicerequest.ServiceRequest;
 import com.partnercenter.servicerequest.ServiceRequestRepository;
 import com.partnercenter.subscription.Subscription;
+import com.partnercenter.web.PageLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -62,8 +63,10 @@ public class CustomerPagesController {
     private final AuditLog audit;
     private final PortalPages pages;
     private final org.springframework.context.MessageSource messages;
+    private final ActivityView activity;
 
-    public CustomerPagesController(org.springframework.context.MessageSource messages, CustomerDirectory directory, CustomerManagement management, CustomerAccess access,
+    public CustomerPagesController(org.springframework.context.MessageSource messages, ActivityView activity,
+            CustomerDirectory directory, CustomerManagement management, CustomerAccess access,
             CustomerRepository customers, com.partnercenter.subscription.SubscriptionRepository subscriptions,
             CatalogueRepository catalogue, PartnerOfRecordService partnerOfRecord,
             ServiceRequestRepository serviceRequests, AuditLog audit, PortalPages pages) {
@@ -78,6 +81,7 @@ public class CustomerPagesController {
         this.audit = audit;
         this.pages = pages;
         this.messages = messages;
+        this.activity = activity;
     }
 
     @GetMapping("/partner/customers")
@@ -165,7 +169,7 @@ public class CustomerPagesController {
             HttpServletRequest request) {
         PortalUser me = PortalPages.me(request);
         management.resetPassword(me.user(), me.partner(), customerId, customerUserId);
-        return "redirect:/partner/customers/" + customerId + "?done=passwordReset";
+        return PageLocaleResolver.redirect(request, "/partner/customers/" + customerId + "?done=passwordReset");
     }
 
     @PostMapping("/partner/customers/{customerId}/end-relationship")
@@ -182,7 +186,7 @@ public class CustomerPagesController {
     private String after(long customerId, String done, Errors errors, Map<String, Object> values,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!errors.hasErrors()) {
-            return "redirect:/partner/customers/" + customerId + "?done=" + done;
+            return PageLocaleResolver.redirect(request, "/partner/customers/" + customerId + "?done=" + done);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("failedForm", done);
@@ -215,7 +219,8 @@ public class CustomerPagesController {
         model.addAttribute("relationship", relationship.orElse(null));
         model.addAttribute("mayEnd", relationship.isPresent() && management.mayEndRelationship(me.user(),
                 relationship.get()));
-        model.addAttribute("audit", audit.forCustomer(customerId, me.partner().id(), 50));
+        model.addAttribute("audit", activity.rows(audit.forCustomer(customerId, me.partner().id(), 50),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         return "partner/customer";

@@ -6,7 +6,7 @@ import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.partner.PartnerUserAccess;
 import com.partnercenter.partner.SupportedAccess;
-import com.partnercenter.security.IdentityBootstrap;
+import com.partnercenter.web.PageLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -32,21 +32,42 @@ public class PartnerPagesController {
     private final PartnerUserAccess userAccess;
     private final OverviewStatistics statistics;
     private final PortalPages pages;
+    private final com.partnercenter.partner.FlowStartPermissions permissions;
 
-    public PartnerPagesController(PartnerRepository partners, PartnerProfile profile, PartnerUserAccess userAccess,
+    public PartnerPagesController(com.partnercenter.partner.FlowStartPermissions permissions, PartnerRepository partners, PartnerProfile profile, PartnerUserAccess userAccess,
             OverviewStatistics statistics, PortalPages pages) {
         this.partners = partners;
         this.profile = profile;
         this.userAccess = userAccess;
         this.statistics = statistics;
         this.pages = pages;
+        this.permissions = permissions;
     }
 
     @GetMapping("/partner")
     public String overview(HttpServletRequest request, Model model) {
         PortalUser me = PortalPages.me(request);
-        model.addAttribute("overview", statistics.of(me.partner()));
-        model.addAttribute("startable", IdentityBootstrap.PARTNER_STARTABLE_PROCESSES);
+        OverviewStatistics.Overview overview = statistics.of(me.partner());
+        model.addAttribute("overview", overview);
+        model.addAttribute("chart", OverviewChart.of(overview, OverviewStatistics.Series.values(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        // only the flows the user may start (the same rule as Tasklist's start list)
+        var language = com.partnercenter.platform.Language.orDefault(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage(),
+                com.partnercenter.platform.Language.EN);
+        java.util.List<String> startable = new java.util.ArrayList<>();
+        java.util.Map<String, String> closed = new java.util.LinkedHashMap<>();
+        for (String key : permissions.partnerFlows()) {
+            var decision = permissions.decide(me.user().userId(), key);
+            if (decision.allowed()) {
+                startable.add(key);
+            } else {
+                closed.put(key, decision.reason(language));
+            }
+        }
+        model.addAttribute("startable", startable);
+        // what is not open to the user, and why (its partner's program authorizations, its own access)
+        model.addAttribute("closed", closed);
         model.addAttribute("series", OverviewStatistics.Series.values());
         return "partner/overview";
     }
@@ -69,7 +90,7 @@ public class PartnerPagesController {
         PortalUser me = PortalPages.me(request);
         Errors errors = PortalPages.errors("profile");
         if (profile.update(me.user(), form, errors)) {
-            return "redirect:/partner/profile?done=saved";
+            return PageLocaleResolver.redirect(request, "/partner/profile?done=saved");
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errors", pages.sentences(errors));
@@ -120,7 +141,7 @@ public class PartnerPagesController {
         PortalUser me = PortalPages.me(request);
         Errors errors = PortalPages.errors("user");
         if (userAccess.change(me.user(), id, form, errors) != null) {
-            return "redirect:/partner/users?done=saved";
+            return PageLocaleResolver.redirect(request, "/partner/users?done=saved");
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return userForm(id == null ? null : ownUser(request, id), form, pages.sentences(errors), model);

@@ -55,6 +55,7 @@ public class ProductKeySetupDelegates {
     private final ProductKeySetupRequest request;
     private final FlowRequests requests;
     private final TypedVariables typed;
+    private final com.partnercenter.catalogue.CatalogueRepository catalogue;
 
     /** The start form's typed fields and their kinds (the text rule, checked before anything else). */
     static final java.util.Map<String, HumanText.Kind> TYPED_FIELDS = new java.util.LinkedHashMap<>();
@@ -71,7 +72,9 @@ public class ProductKeySetupDelegates {
 
     public ProductKeySetupDelegates(ProductKeyRepository keys, PartnerRepository partners,
             SubscriptionRepository subscriptions, AuditLog audit,
-            ProductKeySetupRequest request, FlowRequests requests, TypedVariables typed) {
+            ProductKeySetupRequest request, FlowRequests requests, TypedVariables typed,
+            com.partnercenter.catalogue.CatalogueRepository catalogue) {
+        this.catalogue = catalogue;
         this.typed = typed;
         this.request = request;
         this.requests = requests;
@@ -190,7 +193,10 @@ public class ProductKeySetupDelegates {
                 }
                 audit.record(actor(execution), "PRODUCT_KEY_REDEEMED", key.partnerId(), customerId,
                         execution.getProcessBusinessKey(), key.formatted() + " → subscription " + subscriptionId + " ("
-                                + key.skuCode() + " × " + key.licenses() + ", " + key.termMonths() + " months)");
+                                + key.skuCode() + " × " + key.licenses() + ", " + key.termMonths() + " months)",
+                        AuditLog.plain(key.formatted()), AuditLog.plain(catalogue.find(key.skuCode())
+                                .map(com.partnercenter.catalogue.Sku::name).orElse(key.skuCode())),
+                        AuditLog.number(key.licenses()), AuditLog.number(key.termMonths()));
             } else if (!Long.valueOf(subscriptionId).equals(key.redeemedSubscriptionId())) {
                 throw new IllegalStateException("product key " + key.formatted() + " was redeemed for subscription "
                         + key.redeemedSubscriptionId() + ", not " + subscriptionId);

@@ -66,7 +66,8 @@ public class ProvisioningService {
                     customerService.linkPartner(request.partnerId(), customer);
                 }
                 audit.record("provisioning", "CUSTOMER_CREATED", request.partnerId(), customer.id(), null,
-                        customer.name() + " (" + customer.domain() + "), admin " + admin.userId());
+                        customer.name() + " (" + customer.domain() + "), admin " + admin.userId(),
+                        AuditLog.plain(customer.name()), AuditLog.plain(customer.domain()), AuditLog.plain(admin.userId()));
                 return new CustomerResult(customer.id(), admin.userId(), true);
             });
         } catch (DuplicateKeyException race) {
@@ -107,6 +108,9 @@ public class ProvisioningService {
             if (!sku.trialAllowed()) {
                 throw new IllegalArgumentException("SKU " + skuCode + " does not allow trials");
             }
+            if (origin == Subscription.Origin.TRIAL_INVITATION && subscriptions.hadTrial(customerId, skuCode)) {
+                throw new TrialTakenException(customerId, skuCode);
+            }
         } else if (!sku.allows(licenses)) {
             throw new IllegalArgumentException("License count " + licenses + " for " + skuCode
                     + " is outside " + sku.minLicenses() + ".." + sku.maxLicenses());
@@ -126,11 +130,18 @@ public class ProvisioningService {
                     customerService.linkPartner(partnerOfRecordId, customers.findById(customerId).orElseThrow());
                 }
                 audit.record("provisioning", "SUBSCRIPTION_CREATED", partnerOfRecordId, customerId, null,
-                        skuCode + " × " + count + " " + status + " until " + end);
+                        skuCode + " × " + count + " " + status + " until " + end, AuditLog.plain(sku.name()),
+                        AuditLog.number(count), AuditLog.text("portal.status." + status), AuditLog.day(end));
                 return created;
             });
         } catch (DuplicateKeyException race) {
-            return subscriptions.findByRequestKey(requestKey).orElseThrow(() -> race);
+            Optional<Subscription> same = subscriptions.findByRequestKey(requestKey);
+            if (same.isEmpty() && origin == Subscription.Origin.TRIAL_INVITATION
+                    && subscriptions.hadTrial(customerId, skuCode)) {
+                // two trials of the SKU for the customer at once: the other one won
+                throw new TrialTakenException(customerId, skuCode);
+            }
+            return same.orElseThrow(() -> race);
         }
     }
 
@@ -162,7 +173,8 @@ public class ProvisioningService {
             return convertTrial(subscriptionId, licenses, requestKey); // a concurrent replay won: look again
         }
         audit.record("provisioning", "TRIAL_CONVERTED", trial.partnerOfRecordId(), trial.customerId(), null,
-                trial.skuCode() + " × " + licenses + " ACTIVE until " + end + " (request " + requestKey + ")");
+                trial.skuCode() + " × " + licenses + " ACTIVE until " + end + " (request " + requestKey + ")",
+                AuditLog.plain(sku.name()), AuditLog.number(licenses), AuditLog.day(end));
         return subscriptions.findById(subscriptionId).orElseThrow();
     }
 }

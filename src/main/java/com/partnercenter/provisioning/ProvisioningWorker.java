@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  *       someone else's.</li>
  *   <li>{@code CREATE_SUBSCRIPTION} and {@code CONVERT_TRIAL}: what the {@link SubscriptionSource} the step names in
  *       camunda:property {@value SubscriptionSource#PROPERTY} orders for the request's customer → subscriptionId,
- *       subscriptionEndDate.</li>
+ *       subscriptionEndDate; a trial of a SKU the customer already had a trial of: BPMN error TRIAL_TAKEN.</li>
  * </ul>
  * Technical failures are retried ({@value #RETRIES} attempts, growing back-off) and then become an
  * incident with the cause; bad input becomes an incident at once.
@@ -143,6 +143,9 @@ public class ProvisioningWorker implements ExternalTaskHandler {
             result = provision(task);
         } catch (DomainTakenException e) {
             outcome.bpmnError(DomainTakenException.ERROR_CODE, e.getMessage());
+            return;
+        } catch (TrialTakenException e) {
+            outcome.bpmnError(TrialTakenException.ERROR_CODE, e.getMessage());
             return;
         } catch (IllegalArgumentException e) {
             log.warn("Provisioning task of {} has bad input: {}", task.processInstanceId(), e.getMessage());

@@ -34,6 +34,10 @@ public class IdentityAdmin {
         }
     }
 
+    public boolean groupExists(String id) {
+        return identity.createGroupQuery().groupId(id).count() > 0;
+    }
+
     public void ensureTenant(String id, String name) {
         if (identity.createTenantQuery().tenantId(id).count() == 0) {
             Tenant tenant = identity.newTenant(id);

@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
@@ -30,12 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IdentityBootstrap {
-
-    /** Processes a partner user may start from Tasklist (the partner's program authorizations are checked inside). */
-    public static final List<String> PARTNER_STARTABLE_PROCESSES =
-            List.of("customerSignup", "trialInvitation", "purchaseOffer", "delegatedAdmin", "productKeySetup");
-
-    public static final String TASK_FILTER_NAME = "My tasks";
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -70,9 +63,7 @@ public class IdentityBootstrap {
         admin.grantGroup(Groups.PARTNERS, Resources.APPLICATION, "tasklist", ACCESS);
         admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_INSTANCE, "*", CREATE);
         admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
-        for (String key : PARTNER_STARTABLE_PROCESSES) {
-            admin.grantGroup(Groups.PARTNERS, Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
-        }
+        // which flows each partner user may start: per user, tasklist.TasklistStartAuthorizations
         // Operators: admin group members skip tenant checks, but queries still filter by authorization
         for (Resources resource : Resources.values()) {
             admin.grantGroup(Groups.OPERATORS, resource, "*", ALL);
@@ -87,9 +78,7 @@ public class IdentityBootstrap {
         admin.grantGroupExactly(Groups.SERVICES, Resources.PROCESS_DEFINITION, "*", READ_INSTANCE, UPDATE_INSTANCE);
         admin.revokeGroup(Groups.SERVICES, Resources.PROCESS_INSTANCE, "*");
 
-        String filterId = ensureTaskFilter();
-        admin.grantGroup(Groups.PARTNERS, Resources.FILTER, filterId, READ);
-        admin.grantGroup(Groups.CUSTOMERS, Resources.FILTER, filterId, READ);
+        // Tasklist's filters: tasklist.TasklistFilters
 
         String servicePassword = properties.security() == null ? null : properties.security().servicePassword();
         if (servicePassword != null && !servicePassword.isBlank()) {
@@ -105,17 +94,5 @@ public class IdentityBootstrap {
             log.warn("No provisioning service password configured (PROVISIONING_PASSWORD): "
                     + "the service account is not enabled and no worker can fetch provisioning tasks");
         }
-    }
-
-    private String ensureTaskFilter() {
-        Filter existing = filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
-        if (existing != null) {
-            return existing.getId();
-        }
-        Filter filter = filters.newTaskFilter(TASK_FILTER_NAME)
-                .setQuery(tasks.createTaskQuery())
-                .setProperties(Map.of("description", "Tasks you may work on", "priority", -10, "refresh", true));
-        filters.saveFilter(filter);
-        return filter.getId();
     }
 }

@@ -40,12 +40,23 @@ public class SubscriptionRepository {
             Subscription.Origin origin, LocalDate start, LocalDate end, Long partnerOfRecordId, String requestKey) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into pc_subscription (customer_id, sku_code, licenses, status, origin, start_date, end_date, "
-                        + "partner_of_record_id, request_key) values (?,?,?,?,?,?,?,?,?)")
+                        + "partner_of_record_id, request_key, trial_key) values (?,?,?,?,?,?,?,?,?,?)")
                 .params(customerId, skuCode, licenses, status.name(), origin.name(), start, end, partnerOfRecordId,
-                        requestKey)
+                        requestKey, origin == Subscription.Origin.TRIAL_INVITATION ? trialKey(customerId, skuCode) : null)
                 .update(keys, "id");
         return new Subscription(keys.getKey().longValue(), customerId, skuCode, licenses, status, origin, start, end,
                 partnerOfRecordId);
+    }
+
+    /** The key of a customer's one trial of a SKU (unique: one trial per SKU and customer). */
+    static String trialKey(long customerId, String skuCode) {
+        return customerId + ":" + skuCode;
+    }
+
+    /** True when the customer already had a trial of the SKU, running or not (it can have only one). */
+    public boolean hadTrial(long customerId, String skuCode) {
+        return jdbc.sql("select count(*) from pc_subscription where trial_key = ?").param(trialKey(customerId, skuCode))
+                .query(Long.class).single() > 0;
     }
 
     /** The process instance that follows this subscription's lifecycle (a trial's reminders and expiry). */

@@ -46,10 +46,13 @@ public class TrialDelegates {
     private final TrialInvitationRequest request;
     private final FlowRequests requests;
     private final TypedVariables typed;
+    private final com.partnercenter.customer.CustomerRepository customers;
 
     public TrialDelegates(CatalogueRepository catalogue, PartnerRepository partners,
             SubscriptionRepository subscriptions, AcceptanceRepository acceptances, LinkService links,
-            InvitationRecipients recipientMails, TrialInvitationRequest request, FlowRequests requests, TypedVariables typed) {
+            InvitationRecipients recipientMails, TrialInvitationRequest request, FlowRequests requests, TypedVariables typed,
+            com.partnercenter.customer.CustomerRepository customers) {
+        this.customers = customers;
         this.typed = typed;
         this.request = request;
         this.requests = requests;
@@ -103,11 +106,17 @@ public class TrialDelegates {
      */
     @Bean
     public JavaDelegate emailInvitationRecipients() {
-        return execution -> {
-            Map<String, Object> model = new HashMap<>(execution.getVariables());
-            model.put("linkExpiresAtText", dateText(((Date) execution.getVariable("linkExpiresAt")).toInstant()));
-            recipientMails.mailEach(execution, "trial-invitation", model);
-        };
+        return execution -> recipientMails.mailEach(execution, INVITATION_MAIL,
+                invitationMail(execution.getVariables()));
+    }
+
+    /** The invitation mail's template, and its model from the invitation instance's variables. */
+    public static final String INVITATION_MAIL = "trial-invitation";
+
+    public static Map<String, Object> invitationMail(Map<String, Object> variables) {
+        Map<String, Object> model = new HashMap<>(variables);
+        model.put("linkExpiresAtText", dateText(((Date) variables.get("linkExpiresAt")).toInstant()));
+        return model;
     }
 
     /**
@@ -154,6 +163,20 @@ public class TrialDelegates {
             requests.setAcceptance(instance, acceptanceId);
             requests.setSku(instance, asked.skuCode());
             requests.setDelegatedAdminRole(instance, role);
+            // an existing customer, taken by its signed-in administrator (the row says so, not a variable): no
+            // organization to create, no welcome
+            boolean existing = acceptance.customerId() != null;
+            execution.setVariable("existingCustomer", existing);
+            if (existing) {
+                long customerId = acceptance.customerId();
+                var admin = customers.findAdminByEmail(customerId, acceptance.adminEmail()).orElseThrow(() ->
+                        new IllegalStateException("acceptance " + acceptanceId + " was not taken by an administrator of "
+                                + "customer " + customerId));
+                requests.setCustomer(instance, customerId);
+                execution.setVariable("customerId", customerId);
+                execution.setVariable("customerAdminUserId", admin.userId());
+                execution.setVariable("customerCreated", false);
+            }
         };
     }
 

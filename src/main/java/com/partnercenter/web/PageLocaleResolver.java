@@ -48,6 +48,18 @@ public class PageLocaleResolver implements LocaleResolver {
         return Locale.ENGLISH;
     }
 
+    /**
+     * The path of a page to redirect to after a post, with the {@code lang} the post came with (so the language the
+     * user chose on the page stays): {@code /partner/profile?done=saved} becomes {@code …&lang=fr}.
+     */
+    public static String redirect(HttpServletRequest request, String path) {
+        String lang = request.getParameter("lang");
+        if (!"fr".equals(lang) && !"en".equals(lang)) {
+            return "redirect:" + path;
+        }
+        return "redirect:" + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+    }
+
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         throw new UnsupportedOperationException("the page language is chosen with ?lang=");

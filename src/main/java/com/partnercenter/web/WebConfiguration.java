@@ -41,6 +41,20 @@ public class WebConfiguration {
         return registration;
     }
 
+    /**
+     * The pages' texts ({@code messages*.properties}, as {@code spring.messages.*} configures them), with French
+     * elision before the names put into them.
+     */
+    @Bean
+    public org.springframework.context.MessageSource messageSource(
+            org.springframework.core.env.Environment environment) {
+        var source = new com.partnercenter.platform.ElidingMessageSource();
+        source.setBasenames(environment.getProperty("spring.messages.basename", "messages").split(","));
+        source.setDefaultEncoding(environment.getProperty("spring.messages.encoding", "UTF-8"));
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
     @Bean
     public LocaleResolver localeResolver() {
         return new PageLocaleResolver();

@@ -120,7 +120,7 @@ abstract class AcceptPageHttpContract {
                 + partner.name() + ". The organization is then set up and its administrator receives a welcome e-mail.")
                 .doesNotContain("trial", "purchase");
         assertThat(get(confirmPath + "?lang=fr").getBody()).contains("Appuyez sur le bouton pour confirmer "
-                + "l’inscription de Acme &amp; Sons auprès de " + partner.name() + ". L’organisation est alors créée");
+                + "l’inscription d’Acme &amp; Sons auprès de " + partner.name() + ". L’organisation est alors créée");
         assertThat(pi).as("opening the link alone confirms nothing").isWaitingAt("Task_WaitConfirmation");
 
         ResponseEntity<String> confirmed = post(confirmPath, new LinkedMultiValueMap<>());

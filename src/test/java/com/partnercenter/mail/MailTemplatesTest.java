@@ -30,7 +30,7 @@ public class MailTemplatesTest {
     /** Every variable any template uses, each carrying markup that must come out escaped. */
     static Map<String, Object> vars() {
         return Map.of(
-                "processName", "Customer sign-up " + HOSTILE,
+                "processKey", "customerSignup",
                 "refusalReason", "Not authorized " + HOSTILE,
                 "invitationUrl", BASE_URL + "/signup/ADV1?token=abc&lang=fr",
                 "personalMessage", "Dear customer " + HOSTILE,
@@ -44,12 +44,12 @@ public class MailTemplatesTest {
 
     static Stream<Arguments> templates() {
         return Stream.of(
-                Arguments.of("partner-refusal", Language.EN, "could not be started", "Reason:"),
-                Arguments.of("partner-refusal", Language.FR, "n’a pas pu être démarrée", "Motif :"),
+                Arguments.of("partner-refusal", Language.EN, "Your request “Customer sign-up” could not be started", "Reason:"),
+                Arguments.of("partner-refusal", Language.FR, "Votre demande « Inscription d’un client » n’a pas pu être démarrée", "Motif :"),
                 Arguments.of("signup-invitation", Language.EN, "invites you to sign up", "See the offer and sign up"),
                 Arguments.of("signup-invitation", Language.FR, "vous invite à vous inscrire", "Voir l’offre"),
                 Arguments.of("acceptance-confirmation", Language.EN, "Confirm the sign-up of", "works only once"),
-                Arguments.of("acceptance-confirmation", Language.FR, "Confirmez l’inscription de", "qu’une seule fois"),
+                Arguments.of("acceptance-confirmation", Language.FR, "Confirmez l’inscription d’", "qu’une seule fois"),
                 Arguments.of("customer-welcome", Language.EN, "Welcome: your organization", "Your sign-in id:"),
                 Arguments.of("customer-welcome", Language.FR, "Bienvenue : votre organisation", "identifiant de connexion"),
                 Arguments.of("partner-acceptance-notice", Language.EN, "accepted your offer", "next steps are in Tasklist"),
@@ -92,8 +92,8 @@ public class MailTemplatesTest {
                 "Once you confirm, the organization Acme is set up and its administrator receives a welcome e-mail.",
                 "Confirm the sign-up: " + BASE_URL + "/confirm/xyz",
                 "ignore this e-mail: nothing will be created."), "trial", "purchase", "×");
-        assertConfirmation(renderer, signUp, Language.FR, partner, "Confirmez l’inscription de Acme", List.of(
-                "Quelqu’un a demandé l’inscription de Acme auprès de " + partner.name(),
+        assertConfirmation(renderer, signUp, Language.FR, partner, "Confirmez l’inscription d’Acme", List.of(
+                "Quelqu’un a demandé l’inscription d’Acme auprès de " + partner.name(),
                 "Dès votre confirmation, l’organisation Acme est créée et son administrateur reçoit un e-mail de bienvenue.",
                 "Confirmer l’inscription"), "essai", "achat");
     }
@@ -148,9 +148,9 @@ public class MailTemplatesTest {
     static Stream<Arguments> delegatedAdminTemplates() {
         return Stream.of(
                 Arguments.of("delegated-admin-request", Language.EN, "asks for delegated administration of",
-                        "open the task “Review delegated administration request”"),
-                Arguments.of("delegated-admin-request", Language.FR, "demande l’administration déléguée de",
-                        "ouvrez la tâche « Review delegated administration request »"),
+                        "open the task “Review: …” (in “Requests to review”)"),
+                Arguments.of("delegated-admin-request", Language.FR, "demande l’administration déléguée d’",
+                        "ouvrez la tâche « À examiner : … » (dans « Demandes à examiner »)"),
                 Arguments.of("delegated-admin-accepted", Language.EN, "accepted delegated administration by",
                         "The relationship is now active."),
                 Arguments.of("delegated-admin-accepted", Language.FR, "a accepté l’administration déléguée par",
@@ -158,22 +158,22 @@ public class MailTemplatesTest {
                 Arguments.of("delegated-admin-declined", Language.EN, "declined delegated administration",
                         "Not now &lt;script&gt;"),
                 Arguments.of("delegated-admin-declined", Language.FR, "a refusé l’administration déléguée",
-                        "Commentaire de Acme &lt;script&gt;"),
+                        "Commentaire d’Acme &lt;script&gt;"),
                 Arguments.of("delegated-admin-request-expired", Language.EN, "Delegated administration request for Acme",
                         "got no answer within 90 days and has expired"),
                 Arguments.of("delegated-admin-request-expired", Language.FR, "La demande d’administration déléguée pour Acme",
                         "n’a reçu aucune réponse sous 90 jours et a expiré"),
                 Arguments.of("delegated-admin-reminder", Language.EN, "Delegated administration of Acme",
-                        "ends on 2026-03-31, in 7 days."),
-                Arguments.of("delegated-admin-reminder", Language.FR, "L’administration déléguée de Acme",
-                        "prend fin le 2026-03-31, dans 7 jours."),
+                        "ends on 31 March 2026, in 7 days."),
+                Arguments.of("delegated-admin-reminder", Language.FR, "L’administration déléguée d’Acme",
+                        "prend fin le 31 mars 2026, dans 7 jours."),
                 Arguments.of("delegated-admin-ended", Language.EN, "Delegated administration of Acme",
                         "no longer have access to Acme"),
-                Arguments.of("delegated-admin-ended", Language.FR, "L’administration déléguée de Acme",
+                Arguments.of("delegated-admin-ended", Language.FR, "L’administration déléguée d’Acme",
                         "n’ont plus accès à Acme"),
-                Arguments.of("delegated-admin-extended", Language.EN, "renewed until 2026-03-31",
+                Arguments.of("delegated-admin-extended", Language.EN, "renewed until 31 March 2026",
                         "was renewed automatically by 180 days"),
-                Arguments.of("delegated-admin-extended", Language.FR, "est renouvelée jusqu’au 2026-03-31",
+                Arguments.of("delegated-admin-extended", Language.FR, "est renouvelée jusqu’au 31 mars 2026",
                         "a été renouvelée automatiquement de 180 jours"));
     }
 
@@ -222,7 +222,7 @@ public class MailTemplatesTest {
                         "end the relationship at any time",
                         "Sign in to Tasklist: " + BASE_URL + "/camunda/app/tasklist/");
         assertThat(full.text())
-                .contains("Administration complète", "mêmes privilèges qu’un administrateur général de Acme",
+                .contains("Administration complète", "mêmes privilèges qu’un administrateur général d’Acme",
                         "les utilisateurs, les abonnements et les paramètres",
                         "Pendant 1 jour à partir", "l’accès prend fin de lui-même")
                 .doesNotContain("renouvelé automatiquement");
@@ -250,9 +250,9 @@ public class MailTemplatesTest {
         RenderedMail ending = renderer.render("delegated-admin-accepted", Language.FR,
                 delegatedAdminVars(Map.of("adminRole", "FULL", "autoExtend", false)), partner);
 
-        assertThat(renewed.text()).contains("It ends on 2026-03-31.", "renewed automatically by 180 days",
+        assertThat(renewed.text()).contains("It ends on 31 March 2026.", "renewed automatically by 180 days",
                 "30 days, 7 days and 1 day before the end date");
-        assertThat(ending.text()).contains("Administration complète", "Elle prend fin le 2026-03-31.",
+        assertThat(ending.text()).contains("Administration complète", "Elle prend fin le 31 mars 2026.",
                 "Ce jour-là, l’accès de " + partner.name() + " sera retiré").doesNotContain("renouvelée");
     }
 
@@ -286,11 +286,11 @@ public class MailTemplatesTest {
         RenderedMail thirtyDays = renderer.render("delegated-admin-reminder", Language.EN,
                 delegatedAdminVars(Map.of("reminderDaysLeft", 30)), partner);
 
-        assertThat(oneDay.subject()).startsWith("Delegated administration of Acme").endsWith("ends on 2026-03-31");
-        assertThat(oneDay.text()).contains("ends on 2026-03-31, in 1 day.", "On that day the access of "
+        assertThat(oneDay.subject()).startsWith("Delegated administration of Acme").endsWith("ends on 31 March 2026");
+        assertThat(oneDay.text()).contains("ends on 31 March 2026, in 1 day.", "On that day the access of "
                 + partner.name() + " to Acme").doesNotContain("1 days", "renewed automatically");
         assertThat(oneDayFr.text()).contains("dans 1 jour.", "sera retiré").doesNotContain("1 jours");
-        assertThat(thirtyDays.subject()).endsWith("will be renewed on 2026-03-31");
+        assertThat(thirtyDays.subject()).endsWith("will be renewed on 31 March 2026");
         assertThat(thirtyDays.text()).contains("in 30 days.", "renewed automatically by 180 days");
     }
 
@@ -304,7 +304,7 @@ public class MailTemplatesTest {
         Map<String, String> french = Map.of(
                 "EXPIRED", "Elle a atteint sa date de fin et n’a pas été renouvelée.",
                 "ENDED_BY_PARTNER", partner.name() + " y a mis fin.",
-                "ENDED_BY_CUSTOMER", "Un administrateur de Acme <script>alert('x')</script> y a mis fin.");
+                "ENDED_BY_CUSTOMER", "Un administrateur d’Acme <script>alert('x')</script> y a mis fin.");
 
         english.forEach((reason, text) -> assertThat(renderer.render("delegated-admin-ended", Language.EN,
                 delegatedAdminVars(Map.of("endReason", reason)), partner).text()).contains(text));
@@ -321,9 +321,9 @@ public class MailTemplatesTest {
         vars.put("adminRole", "LIMITED");
         RenderedMail withRole = renderer.render("delegated-admin-extended", Language.FR, vars, partner);
 
-        assertThat(withoutRole.subject()).isEqualTo("Delegated administration of Acme renewed until 2026-09-27");
-        assertThat(withoutRole.text()).contains("New end date: 2026-09-27.").doesNotContain("Role:");
-        assertThat(withRole.text()).contains("Rôle : Administration limitée", "Nouvelle date de fin : 2026-09-27.");
+        assertThat(withoutRole.subject()).isEqualTo("Delegated administration of Acme renewed until 27 September 2026");
+        assertThat(withoutRole.text()).contains("New end date: 27 September 2026.").doesNotContain("Role:");
+        assertThat(withRole.text()).contains("Rôle : Administration limitée", "Nouvelle date de fin : 27 septembre 2026.");
     }
 
     @Test

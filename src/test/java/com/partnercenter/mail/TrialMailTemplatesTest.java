@@ -86,17 +86,17 @@ class TrialMailTemplatesTest {
                 Arguments.of("trial-refused", Language.FR, "L’essai de Business Basic pour Acme",
                         "Le domaine acme.example est déjà enregistré."),
                 Arguments.of("trial-started", Language.EN, "Your trial of Business Basic for Acme",
-                        "is ready: 25 licenses until 2026-05-31."),
+                        "is ready: 25 licenses until 31 May 2026."),
                 Arguments.of("trial-started", Language.FR, "Votre essai de Business Basic pour Acme",
-                        "est prêt : 25 licences jusqu’au 2026-05-31."),
+                        "est prêt : 25 licences jusqu’au 31 mai 2026."),
                 Arguments.of("trial-accepted-partner", Language.EN, "started a trial of Business Basic",
-                        "(acme.example) started a trial of Business Basic, until 2026-05-31."),
+                        "(acme.example) started a trial of Business Basic, until 31 May 2026."),
                 Arguments.of("trial-accepted-partner", Language.FR, "a démarré un essai de Business Basic",
-                        "(acme.example) a démarré un essai de Business Basic, jusqu’au 2026-05-31."),
+                        "(acme.example) a démarré un essai de Business Basic, jusqu’au 31 mai 2026."),
                 Arguments.of("trial-reminder", Language.EN, "The trial of Business Basic for Acme",
-                        "ends on 2026-05-31, in 7 days."),
+                        "ends on 31 May 2026, in 7 days."),
                 Arguments.of("trial-reminder", Language.FR, "L’essai de Business Basic pour Acme",
-                        "prend fin le 2026-05-31, dans 7 jours."),
+                        "prend fin le 31 mai 2026, dans 7 jours."),
                 Arguments.of("trial-expired", Language.EN, "The trial of Business Basic for Acme",
                         "has ended."),
                 Arguments.of("trial-expired", Language.FR, "L’essai de Business Basic pour Acme",
@@ -150,7 +150,7 @@ class TrialMailTemplatesTest {
         assertThat(renderer.render("trial-accepted-partner", Language.FR, vars(), partner).subject())
                 .isEqualTo("Acme " + HOSTILE + " a démarré un essai de Business Basic");
         assertThat(renderer.render("trial-reminder", Language.EN, vars(), partner).subject())
-                .isEqualTo("The trial of Business Basic for Acme " + HOSTILE + " ends on 2026-05-31");
+                .isEqualTo("The trial of Business Basic for Acme " + HOSTILE + " ends on 31 May 2026");
         assertThat(renderer.render("trial-expired", Language.FR, vars(), partner).subject())
                 .isEqualTo("L’essai de Business Basic pour Acme " + HOSTILE + " a pris fin");
     }
@@ -164,7 +164,7 @@ class TrialMailTemplatesTest {
         assertThat(mail.html()).contains("href=\"" + LINK.replace("&", "&amp;") + "\"", ">Start my trial<",
                 "Dear customer &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         assertThat(mail.text()).contains("Start my trial: " + LINK, "Message from " + partner.name() + ":",
-                "This link works until 2026-04-30.", "confirm your e-mail address");
+                "This link works until 30 April 2026.", "confirm your e-mail address");
     }
 
     @Test
@@ -221,10 +221,10 @@ class TrialMailTemplatesTest {
         assertThat(mail.html()).contains(">" + LINK.replace("&", "&amp;") + "<",
                 "href=\"" + LINK.replace("&", "&amp;") + "\"", "href=\"" + TASKLIST + "\"");
         assertThat(mail.text()).contains("Your link:\n\n" + LINK, "Open the page your customers see: " + LINK,
-                "The link works until 2026-04-30.", "publish it on your website",
-                "complete the task “Manage the invitation link”", "Open Tasklist: " + TASKLIST);
-        assertThat(fr.text()).contains("Le lien fonctionne jusqu’au 2026-04-30.",
-                "terminez la tâche « Manage the invitation link »");
+                "The link works until 30 April 2026.", "publish it on your website",
+                "complete its task “Trial link: …”", "Open Tasklist: " + TASKLIST);
+        assertThat(fr.text()).contains("Le lien fonctionne jusqu’au 30 avril 2026.",
+                "terminez sa tâche « Lien d’essai : … »");
     }
 
     @Test
@@ -291,7 +291,7 @@ class TrialMailTemplatesTest {
 
         RenderedMail mail = renderer.render("trial-started", Language.EN, vars(Map.of("trialLicenses", 1)), partner);
 
-        assertThat(mail.text()).contains("is ready: 1 license until 2026-05-31.", "Your sign-in id: adminc42",
+        assertThat(mail.text()).contains("is ready: 1 license until 31 May 2026.", "Your sign-in id: adminc42",
                 "A separate e-mail lets you choose your password.", "Sign in to Tasklist: " + TASKLIST,
                 "Need help? " + partner.name()).doesNotContain("1 licenses");
         assertThat(renderer.render("trial-started", Language.FR, vars(), partner).text())
@@ -320,7 +320,7 @@ class TrialMailTemplatesTest {
         RenderedMail oneDayFr = renderer.render("trial-reminder", Language.FR,
                 vars(Map.of("reminderDaysLeft", 1L)), partner);
 
-        assertThat(oneDay.text()).contains("ends on 2026-05-31, in 1 day.",
+        assertThat(oneDay.text()).contains("ends on 31 May 2026, in 1 day.",
                 "To keep working, ask " + partner.name() + " for a purchase offer.",
                 "Otherwise, access to Business Basic ends on that day.").doesNotContain("1 days");
         assertThat(oneDayFr.text()).contains("dans 1 jour.", "demandez une offre d’achat à " + partner.name())

@@ -63,10 +63,10 @@ class OfferMailTemplatesTest {
                 Arguments.of("offer-link-issued", Language.FR, "Votre offre d’achat est prête", "1 offre plus ancienne"),
                 Arguments.of("offer-closed", Language.EN, "Your purchase offer is closed", "3 customers accepted the offer."),
                 Arguments.of("offer-closed", Language.FR, "Votre offre d’achat est close", "3 clients ont accepté l’offre."),
-                Arguments.of("offer-purchased", Language.EN, "Your subscriptions for Acme", "your trial converted to a paid subscription until 2027-05-31"),
-                Arguments.of("offer-purchased", Language.FR, "Vos abonnements pour Acme", "votre essai converti en abonnement payant jusqu’au 2027-05-31"),
-                Arguments.of("offer-accepted-partner", Language.EN, "accepted your purchase offer", "already active with 8 licenses until 2026-12-31"),
-                Arguments.of("offer-accepted-partner", Language.FR, "a accepté votre offre d’achat", "déjà actif avec 8 licences jusqu’au 2026-12-31"),
+                Arguments.of("offer-purchased", Language.EN, "Your subscriptions for Acme", "your trial converted to a paid subscription until 31 May 2027"),
+                Arguments.of("offer-purchased", Language.FR, "Vos abonnements pour Acme", "votre essai converti en abonnement payant jusqu’au 31 mai 2027"),
+                Arguments.of("offer-accepted-partner", Language.EN, "accepted your purchase offer", "already active with 8 licenses until 31 December 2026"),
+                Arguments.of("offer-accepted-partner", Language.FR, "a accepté votre offre d’achat", "déjà actif avec 8 licences jusqu’au 31 décembre 2026"),
                 Arguments.of("offer-refused", Language.EN, "could not be carried out", "The domain acme.example is already registered."),
                 Arguments.of("offer-refused", Language.FR, "n’a pas pu être effectué", "Le domaine acme.example est déjà enregistré."));
     }

@@ -609,7 +609,7 @@ class OfferProcessTest {
         offers.insertAcceptance(acceptanceId, offerId, null, lines);
         Map<String, Object> vars = new HashMap<>(AcceptanceService.variables(
                 new com.partnercenter.acceptance.Acceptance(acceptanceId, link.id(), form.getOrganizationName(),
-                        form.getDomain(), "FR", "en", "Ada", "Lovelace", form.getAdminEmail(), false, "CONFIRMED")));
+                        form.getDomain(), "FR", "en", "Ada", "Lovelace", form.getAdminEmail(), false, "CONFIRMED", null)));
         vars.putAll(partnerTerms());
         vars.put("offerId", offerId);
         vars.put("offerBusinessKey", offer.getBusinessKey());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.platform.Language;
+import com.partnercenter.platform.ReaderFormat;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.customermanagement.CustomerManagement;
 import com.partnercenter.partner.CompanyRole;
@@ -101,7 +103,8 @@ class CustomerPagesHttpTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(customer.customer().name()).contains(sku.name())
                 .contains("status-trial").contains(">Trial<").contains(">Active<").contains(">40<")
-                .contains(active.endDate().toString()).contains(trial.startDate().toString())
+                .contains(ReaderFormat.of(Language.EN).day(active.endDate()))
+                .contains(ReaderFormat.of(Language.EN).day(trial.startDate()))
                 .doesNotContain("/licenses\"").doesNotContain("password-reset");
 
         assertThat(browser.get("/partner/customers/" + foreign.customer().id()).status()).isEqualTo(404);
@@ -142,8 +145,11 @@ class CustomerPagesHttpTest {
         assertThat(Mailbox.recipients(mail)).containsOnlyOnce(partner.supportEmail());
 
         PartnerBrowser.Page page = browser.get(customerPath() + "?done=licenses");
-        assertThat(page.body()).contains("The license count is changed").contains(">55<").contains("LICENSES_CHANGED")
-                .contains("40 → 55");
+        assertThat(page.body()).contains("The license count is changed").contains(">55<").contains("40 → 55")
+                .as("the activity in plain words, no action code")
+                .contains("License count of " + sku.name() + " changed from 40 to 55.").doesNotContain("LICENSES_CHANGED");
+        assertThat(browser.get(customerPath() + "?lang=fr").body())
+                .contains("Nombre de licences d’" + sku.name() + " passé de 40 à 55.");
     }
 
     @Test
@@ -193,12 +199,13 @@ class CustomerPagesHttpTest {
 
         PartnerBrowser.Page page = browser.get(customerPath());
         assertThat(page.body()).contains("Mail &lt;b&gt;down&lt;/b&gt;").doesNotContain("Mail <b>down</b>")
-                .contains("Critical").contains("SERVICE_REQUEST_OPENED");
+                .contains("Critical").contains("opened (Critical): Mail &lt;b&gt;down&lt;/b&gt;")
+                .doesNotContain("SERVICE_REQUEST_OPENED");
         long id = jdbc.sql("select id from pc_service_request where customer_id = ?").param(customer.customer().id())
                 .query(Long.class).single();
         assertThat(browser.post(customerPath() + "/service-requests/" + id + "/status", Map.of("status", "RESOLVED"))
                 .status()).isEqualTo(302);
-        assertThat(browser.get(customerPath()).body()).contains("SERVICE_REQUEST_STATUS").contains("OPEN → RESOLVED");
+        assertThat(browser.get(customerPath()).body()).contains(": Open → Resolved.").doesNotContain("SERVICE_REQUEST_STATUS");
         assertThat(browse(limited).post(customerPath() + "/service-requests/" + id + "/status",
                 Map.of("status", "CLOSED")).status()).isEqualTo(403);
     }
@@ -268,8 +275,8 @@ class CustomerPagesHttpTest {
         assertThat(browse(full).post(adminReset, Map.of()).status()).isEqualTo(302);
         jobs.runAllOf(CustomerManagement.PASSWORD_RESET_PROCESS);
         assertThat(Mailbox.recipients(mail)).contains(customer.admin().email());
-        assertThat(browse(full).get(customerPath()).body()).contains("PASSWORD_RESET")
-                .contains("reset link mailed to " + employee.userId());
+        assertThat(browse(full).get(customerPath()).body()).doesNotContain("PASSWORD_RESET")
+                .contains("A link to choose a new password was mailed to Eve Employee.");
     }
 
     // ---------------------------------------------------------------------------------------------

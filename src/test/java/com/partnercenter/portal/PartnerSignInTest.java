@@ -41,7 +41,8 @@ class PartnerSignInTest {
 
     @Test
     void aPartnerUserSignedInToTasklistSeesThePagesInItsLanguageWithoutBeingAuthenticatedAfterwards() {
-        Partner partner = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
+        Partner partner = data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER,
+                ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser user = data.user(partner, CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);
         PartnerBrowser browser = PartnerBrowser.signIn(port, "default", user.userId(), TestData.PASSWORD);
 

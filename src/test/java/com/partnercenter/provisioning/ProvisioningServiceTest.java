@@ -58,6 +58,29 @@ class ProvisioningServiceTest {
     }
 
     @Test
+    void aCustomerGetsOneTrialPerSkuEvenWhenItsConvertedOrTheCheckIsRaced() {
+        Sku sku = data.sku(true, 1, 300);
+        long customer = data.customer().id();
+        Subscription first = provisioning.createSubscription(customer, sku.code(), 1, Subscription.Status.TRIAL,
+                Subscription.Origin.TRIAL_INVITATION, null, "first-" + customer);
+        assertThat(provisioning.createSubscription(customer, sku.code(), 1, Subscription.Status.TRIAL,
+                Subscription.Origin.TRIAL_INVITATION, null, "first-" + customer)).as("a replay").isEqualTo(first);
+        provisioning.convertTrial(first.id(), 10, "convert-" + customer);
+
+        assertThatThrownBy(() -> provisioning.createSubscription(customer, sku.code(), 1, Subscription.Status.TRIAL,
+                Subscription.Origin.TRIAL_INVITATION, null, "second-" + customer))
+                .isInstanceOf(TrialTakenException.class).hasMessageContaining("one trial per SKU and customer");
+        // the database holds the rule too (two confirmations checked at the same moment)
+        assertThatThrownBy(() -> subscriptions.insert(customer, sku.code(), 25, Subscription.Status.TRIAL,
+                Subscription.Origin.TRIAL_INVITATION, java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(30),
+                null, "raced-" + customer)).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        // another SKU, or a purchase of the same one, is not a trial
+        assertThat(provisioning.createSubscription(customer, data.sku(true, 1, 300).code(), 1,
+                Subscription.Status.TRIAL, Subscription.Origin.TRIAL_INVITATION, null, "other-" + customer)).isNotNull();
+        assertThat(subscriptions.hadTrial(data.customer().id(), sku.code())).isFalse();
+    }
+
+    @Test
     void aPurchaseStaysWithinTheSkuBoundsAndRecordsThePartnerOfRecordOnce() {
         Sku sku = data.sku(false, 5, 50);
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);

@@ -56,6 +56,12 @@ public final class PartnerBrowser {
         return browser;
     }
 
+    /** Signs in to Tasklist in this browser's session (as after following a link to the sign-in). */
+    public Page signInHere(String engine, String userId, String password) {
+        openTasklist();
+        return login(engine, userId, password);
+    }
+
     /** Opens Tasklist like a browser: a session and its CSRF token (XSRF-TOKEN cookie). */
     private void openTasklist() {
         Page tasklist = get("/camunda/app/tasklist/");
@@ -90,6 +96,11 @@ public final class PartnerBrowser {
             csrf = m.group(1);
         }
         return page;
+    }
+
+    /** A GET as a browser's address bar sends it (Accept: text/html): error pages come as HTML pages. */
+    public Page getPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
     }
 
     /** Posts the form with the CSRF token of the last page that had one (fetches /partner first if none). */

@@ -59,9 +59,14 @@ public class TestData {
     }
 
     public PartnerUser user(Partner partner, CompanyRole role, SupportedAccess access) {
+        return user(partner, role, access, "en");
+    }
+
+    /** A partner user who reads the program in {@code language} ("en" or "fr"). */
+    public PartnerUser user(Partner partner, CompanyRole role, SupportedAccess access, String language) {
         String id = unique("u").toLowerCase(Locale.ROOT);
         return partners.createUser(partner, new PartnerUser(0, partner.id(), id, "Test", "User " + id,
-                id + "@partner.example", "en", role, access), PASSWORD);
+                id + "@partner.example", language, role, access), PASSWORD);
     }
 
     public Customer customer() {
@@ -108,6 +113,24 @@ public class TestData {
     /** The identity operations, for tests that make accounts of their own. */
     public com.partnercenter.security.IdentityAdmin identity() {
         return identityAdmin;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.AuthorizationService authorizationService;
+
+    /**
+     * Lets the user start the flow although {@code FlowStartPermissions} does not (Tasklist would not offer it): for
+     * tests of the flow's own refusal, the second line behind the start authorizations.
+     */
+    public void allowStart(String userId, String processKey) {
+        var grant = authorizationService.createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId(userId);
+        grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+        grant.setResourceId(processKey);
+        grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+        grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizationService.saveAuthorization(grant);
     }
 
     /** A user in the operators group (password {@link #PASSWORD}). */

@@ -103,7 +103,7 @@ abstract class TrialAcceptPageContract {
         assertThat(post(path, form).getStatusCode().value()).isEqualTo(200);
         // the customer chose French: the mail names the trial and its terms, not a sign-up
         MimeMessage confirmation = Mailbox.lastTo(mail, "ada@" + domain);
-        assertThat(Mailbox.subject(confirmation)).isEqualTo("Confirmez l’essai de " + sku.name() + " pour Trial Co " + domain);
+        assertThat(Mailbox.subject(confirmation)).isEqualTo("Confirmez l’essai d’" + sku.name() + " pour Trial Co " + domain);
         assertThat(Mailbox.text(confirmation)).contains("Quelqu’un a demandé un essai gratuit pour Trial Co " + domain,
                 "L’essai : " + sku.name() + ", gratuit pendant 30 jours, avec 25 licences.",
                 "son essai commence aussitôt", "Confirmer l’essai").doesNotContain("inscription", "achat");
@@ -113,7 +113,7 @@ abstract class TrialAcceptPageContract {
                 + "free trial of " + sku.name() + " for Trial Co " + domain + ". The organization is then set up, its "
                 + "trial starts at once", "A 30-day trial", "25 licenses for your users").doesNotContain("sign-up");
         assertThat(http.getForEntity(confirmPath + "?lang=fr", String.class).getBody()).contains("Appuyez sur le bouton "
-                + "pour confirmer l’essai gratuit de " + sku.name() + " pour Trial Co " + domain, "Un essai de 30 jours",
+                + "pour confirmer l’essai gratuit d’" + sku.name() + " pour Trial Co " + domain, "Un essai de 30 jours",
                 "25 licences pour vos utilisateurs");
         ResponseEntity<String> confirmed = post(confirmPath, new LinkedMultiValueMap<>());
         assertThat(confirmed.getStatusCode().value()).isEqualTo(200);

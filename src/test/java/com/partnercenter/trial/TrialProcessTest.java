@@ -66,6 +66,7 @@ class TrialProcessTest {
     @Autowired LinkService links;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired Confirmations confirmations;
+    @Autowired com.partnercenter.acceptance.SignedInAcceptance signedInAcceptance;
 
     private Partner partner;
     private PartnerUser user;
@@ -189,7 +190,12 @@ class TrialProcessTest {
         Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder7At"));
         jobs.runAll(trial.getId());
         var followUp = tasks.createTaskQuery().processInstanceId(trial.getId()).singleResult();
-        assertThat(followUp.getName()).isEqualTo("Follow up with a purchase offer");
+        // the task says which trial it is about, and is due when the trial ends
+        Date trialEnd = (Date) runtime.getVariable(trial.getId(), "trialEndsAt");
+        assertThat(followUp.getName()).startsWith("Follow up: trial of " + sku.name() + " for ")
+                .endsWith(" ends on " + com.partnercenter.platform.ReaderFormat.of(
+                        com.partnercenter.platform.Language.of(partner.defaultLanguage())).day(trialEnd));
+        assertThat(followUp.getDueDate()).isEqualTo(trialEnd);
         assertThat(tasks.getIdentityLinksForTask(followUp.getId())).anyMatch(l -> partner.groupId().equals(l.getGroupId()));
         Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder1At"));
         jobs.runAll(trial.getId());
@@ -268,7 +274,54 @@ class TrialProcessTest {
         assertThat(recipients()).contains("admin@" + existing.domain());
     }
 
+    @Test
+    void anExistingCustomersTrialSkipsTheOrganizationAndWelcomeAndItsDelegatedAdministrationIsReviewed() {
+        var existing = data.customerOf(partner);
+        ProcessInstance trial = forExistingCustomer(true, true, existing);
+        runProvisioning(trial);
+        jobs.runAll(trial.getId());
+        assertThat(trial).hasPassed("Task_RecordRequest", "Gateway_NewCustomer", "Task_CreateTrial",
+                        "Task_StartDelegatedAdmin")
+                .hasNotPassed("Task_CreateCustomer", "Task_EmailWelcome")
+                .isWaitingAt("Timer_Reminder7");
+        assertThat(subscriptions.findByCustomer(existing.customer().id())).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(Subscription.Status.TRIAL));
+        // a request its administrators review: nothing is active yet
+        assertThat(relationships.findOpen(partner.id(), existing.customer().id())).get()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(com.partnercenter.delegation.Relationship.Status.PENDING));
+    }
+
+    @Test
+    void aSecondTrialOfTheSkuForTheSameCustomerIsRefusedAndNothingElseHappens() {
+        var existing = data.customerOf(partner);
+        // two invitations of the SKU taken before the first trial was set up: the page could not tell
+        ProcessInstance first = forExistingCustomer(false, false, existing);
+        ProcessInstance second = forExistingCustomer(false, false, existing);
+        runProvisioning(first);
+        runProvisioning(second);
+        jobs.runAll(second.getId());
+        assertThat(second).isEnded().hasPassed("Boundary_TrialTaken", "Gateway_Refused", "Task_TellRefused", "End_Refused")
+                .hasNotPassed("Task_WatchTrial");
+        assertThat(subscriptions.findByCustomer(existing.customer().id())).hasSize(1);
+        assertThat(Mailbox.subject(lastTo(existing.admin().email()))).contains("n’a pas pu être mis en place");
+        assertThat(Mailbox.text(lastTo(existing.admin().email()))).contains("a déjà eu un essai de cette offre");
+    }
+
     // ---- helpers
+
+    /** An existing customer's signed-in administrator takes a trial invitation for it (the accept page's call). */
+    private ProcessInstance forExistingCustomer(boolean delegatedIncluded, boolean consent,
+            TestData.CustomerWithAdmin existing) {
+        ProcessInstance invitation = invite(delegatedIncluded
+                ? Map.of("includeDelegatedAdmin", true, "delegatedAdminRole", "LIMITED") : Map.of());
+        Link link = links.findById((Long) runtime.getVariable(invitation.getId(), "linkId")).orElseThrow();
+        var form = new com.partnercenter.acceptance.AcceptanceForm();
+        form.setDelegatedAdminConsent(consent);
+        assertThat(signedInAcceptance.accept(link, existing.admin(), form))
+                .isInstanceOf(com.partnercenter.acceptance.SignedInAcceptance.Outcome.Accepted.class);
+        return runtime.createProcessInstanceQuery().processDefinitionKey("trialAcceptance")
+                .processInstanceBusinessKeyLike(link.businessKey() + "-A%").singleResult();
+    }
 
     private ProcessInstance invite(Map<String, Object> overrides) {
         return signedIn.start(user, partner, "trialInvitation", invitation(overrides));

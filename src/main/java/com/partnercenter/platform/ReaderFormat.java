@@ -1,0 +1,107 @@
+package com.partnercenter.platform;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
+
+/**
+ * Dates and numbers as a reader of the language reads them: the one format of every page, mail and form text.
+ * A day is written out ("31 December 2026", "31 décembre 2026": the same for British and American readers, never
+ * 12/1/27), a moment adds the time in UTC, numbers group their thousands ("10,000", "10 000"). Dates are kept as
+ * ISO text ({@code 2026-12-31}) or instants in the data and formatted only when shown.
+ */
+public final class ReaderFormat {
+
+    private final Language language;
+    private final DateTimeFormatter day;
+    private final DateTimeFormatter when;
+
+    private ReaderFormat(Language language) {
+        this.language = language;
+        Locale locale = language.locale();
+        this.day = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
+        this.when = DateTimeFormatter.ofPattern(language == Language.FR ? "d MMMM uuuu 'à' HH:mm 'UTC'"
+                : "d MMMM uuuu, HH:mm 'UTC'", locale).withZone(ZoneOffset.UTC);
+    }
+
+    private static final ReaderFormat EN = new ReaderFormat(Language.EN);
+    private static final ReaderFormat FR = new ReaderFormat(Language.FR);
+
+    public static ReaderFormat of(Language language) {
+        return language == Language.FR ? FR : EN;
+    }
+
+    /** The format of a locale's language (English for any language the program does not speak). */
+    public static ReaderFormat of(Locale locale) {
+        return of(locale != null && "fr".equals(locale.getLanguage()) ? Language.FR : Language.EN);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /**
+     * A day: from a {@link LocalDate}, an {@link Instant} or {@link Date} (its UTC day) or ISO text
+     * ({@code 2026-12-31}, also the date part of an ISO timestamp); empty for null. Text that is no date is
+     * returned as it is, never hidden.
+     */
+    public String day(Object value) {
+        LocalDate date = toDate(value);
+        if (date == null) {
+            return value == null ? "" : value.toString();
+        }
+        return day.format(date);
+    }
+
+    /** A moment, to the minute, in UTC; empty for null. */
+    public String when(Instant instant) {
+        return instant == null ? "" : when.format(instant);
+    }
+
+    /**
+     * A link the reader opens, in the reader's language: {@code lang} added to its query unless it names one
+     * already ({@code /p/CONTOSO/abc} → {@code /p/CONTOSO/abc?lang=fr}); empty for null.
+     */
+    public String link(String url) {
+        if (url == null || url.isEmpty()) {
+            return "";
+        }
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        if (path.matches("(?s).*[?&]lang=.*")) {
+            return url;
+        }
+        return path + (path.contains("?") ? "&" : "?") + "lang=" + language.code() + fragment;
+    }
+
+    /** A whole number with the language's thousands separator. */
+    public String number(Number value) {
+        return value == null ? "" : NumberFormat.getIntegerInstance(language.locale()).format(value);
+    }
+
+    static LocalDate toDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof Instant i) {
+            return LocalDate.ofInstant(i, ZoneOffset.UTC);
+        }
+        if (value instanceof Date d) {
+            return LocalDate.ofInstant(d.toInstant(), ZoneOffset.UTC);
+        }
+        if (value instanceof CharSequence text && text.length() >= 10) {
+            try {
+                return LocalDate.parse(text.subSequence(0, 10));
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
