@@ -126,7 +126,11 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
         return until(ExpectedConditions.elementToBeClickable(locator));
     }
 
+    /** Clicks the element once clickable, scrolled to the middle of the window (not under a fixed footer). */
     public void click(By locator) {
+        WebElement element = clickable(locator);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
         clickable(locator).click();
     }
 

@@ -11,11 +11,32 @@ public final class Camunda {
     public static void signIn(Browser browser, String app, String user, String password) {
         browser.signOutEverywhere();
         browser.open("/camunda/app/" + app + "/default/");
+        signInHere(browser, app, user, password);
+    }
+
+    /**
+     * Fills the sign-in form of the app open in the browser (reached by a link) and waits for the app: in Tasklist,
+     * until Partner Center's script has settled (the page in the language of the account, its links in the bar), or
+     * has sent the user back to the page that asked for the sign-in.
+     */
+    public static void signInHere(Browser browser, String app, String user, String password) {
         browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
         browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys(password);
         browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-        // the header shows the signed-in user's menu once the app has loaded
-        browser.visible(By.cssSelector("[cam-widget-header] .glyphicon-user"));
+        if (!app.equals("tasklist")) {
+            // the header shows the signed-in user's menu once the app has loaded
+            browser.visible(By.cssSelector("[cam-widget-header] .glyphicon-user"));
+            return;
+        }
+        browser.until(d -> {
+            Object settled = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return !location.pathname.startsWith('/camunda/app/tasklist')"
+                    + " || (document.querySelector('[cam-widget-header] .glyphicon-user') !== null"
+                    + " && sessionStorage.getItem('partnerCenterReloaded') === null"
+                    + " && (document.querySelector('.partner-center-links a') !== null"
+                    + "     || window.partnerCenterTasklistLanguage === null));");
+            return Boolean.TRUE.equals(settled);
+        });
     }
 
     static String literal(String text) {

@@ -15,14 +15,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Journey 3: Alice (Contoso) asks Wide World Importers for delegated administration in Tasklist;
+ * Journey 3: David (Contoso) asks Wide World Importers for delegated administration in Tasklist;
  * Tom, admin of another Contoso customer (Tailspin Toys), does not see the request; Claire, admin of
- * Wide World Importers, reviews and accepts it in Tasklist, and the relationship is active.
+ * Wide World Importers (a French organization), reviews and accepts it in Tasklist in French, and the relationship
+ * is active.
  */
 @BrowserJourney
 class DelegatedAdminJourneyIT {
 
-    static final String REVIEW_TASK = "Review delegated administration request";
+    /** Claire's organization is French: the task, its title and its form are in French. */
+    static final String REVIEW_TASK = "À examiner : Contoso Cloud Partners demande l’administration limitée de votre "
+            + "organisation";
     static final String WWI_DOMAIN = "wideworldimporters.example";
 
     @RegisterExtension
@@ -37,13 +40,13 @@ class DelegatedAdminJourneyIT {
 
     @Test
     void customerAdminAcceptsTheRequestAndAnotherCustomersAdminDoesNotSeeIt() {
-        Tasklist alice = Tasklist.signIn(browser, "alice", BrowserJourney.PASSWORD);
-        alice.startProcess("Delegated administration")
+        Tasklist david = Tasklist.signIn(browser, "david", BrowserJourney.PASSWORD);
+        david.startProcess("Delegated administration")
                 .type("Customer domain", WWI_DOMAIN)
                 .choose("Role asked for", "Limited administration")
                 .type("Duration in days", "180");
         browser.screenshot("tasklist-delegated-admin-start-form");
-        alice.start();
+        david.start();
 
         // Wide World Importers' admins are told by mail; the request waits for them in Tasklist
         Mails.await(mail, "claire@wideworldimporters.example", "Contoso Cloud Partners");
@@ -52,10 +55,12 @@ class DelegatedAdminJourneyIT {
         assertThat(tom.taskNames()).doesNotContain(REVIEW_TASK);
 
         Tasklist claire = Tasklist.signIn(browser, "claire", BrowserJourney.PASSWORD);
+        assertThat(claire.filterNames()).containsExactly("Mes tâches", "Demandes à examiner");
+        claire.openFilter("Demandes à examiner");
         claire.openTask(REVIEW_TASK);
-        browser.waitForText("Contoso Cloud Partners asks for Limited administration of your organization for 180 days");
+        browser.waitForText("Contoso Cloud Partners demande l’administration limitée de votre organisation pour 180 jours");
         claire.claim();
-        claire.form().choose("Your decision", "Accept");
+        claire.form().choose("Votre décision", "Accepter");
         browser.screenshot("tasklist-delegated-admin-review");
         claire.complete();
         // the list is fetched again after the completion: wait for it rather than read the old one

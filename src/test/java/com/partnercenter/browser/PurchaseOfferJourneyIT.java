@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Journey 2: Alice (Contoso) sends an open purchase offer (Enterprise E3 × 20) from Tasklist; a new
+ * Journey 2: David (Contoso) sends an open purchase offer (Enterprise E3 × 20) from Tasklist; a new
  * customer opens the link from the offer mail, first asks for a count below the SKU's minimum (the page
  * answers 400 with the field error and nothing is stored), then for another count within the bounds,
  * confirms from the mail, and the subscription is provisioned with the chosen count.
@@ -57,9 +57,9 @@ class PurchaseOfferJourneyIT {
     @Test
     void customerIsRefusedACountOutOfBoundsThenBuysAnotherCountWithinThem() {
         // Alice starts "Purchase offer" through its Camunda Form: an open offer, one line
-        Tasklist tasklist = Tasklist.signIn(browser, "alice", BrowserJourney.PASSWORD);
+        Tasklist tasklist = Tasklist.signIn(browser, "david", BrowserJourney.PASSWORD);
         tasklist.startProcess("Purchase offer")
-                .select("Line 1: subscription", "Enterprise E3 (5–10000)")
+                .select("Line 1: subscription", "Enterprise E3 (5–10,000 licenses)")
                 .type("Line 1: licenses", "20")
                 .type("Recipients (optional)", ADMIN)
                 .type("Personal message (optional)", "Hello Isabel, here is the offer for Enterprise E3 we discussed.")

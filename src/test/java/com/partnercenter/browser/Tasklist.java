@@ -21,10 +21,57 @@ public class Tasklist {
         return new Tasklist(browser);
     }
 
+    /** The names of the flows the start dialog offers (the dialog is opened and closed again). */
+    public List<String> startableProcesses() {
+        browser.click(By.cssSelector(".start-process-action a"));
+        browser.visible(By.cssSelector(".modal-dialog"));
+        browser.until(d -> !d.findElements(By.cssSelector("ul.processes a")).isEmpty()
+                || d.findElement(By.cssSelector(".modal-dialog")).getText().contains("Aucun processus")
+                || d.findElement(By.cssSelector(".modal-dialog")).getText().contains("no process you can start"));
+        List<String> names = browser.driver().findElements(By.cssSelector("ul.processes a")).stream()
+                .map(WebElement::getText).map(String::trim).toList();
+        closeDialog();
+        return names;
+    }
+
+    /** Closes the start dialog without starting anything (Escape: an open drop-down takes the first one). */
+    public void closeDialog() {
+        browser.until(d -> {
+            if (d.findElements(By.cssSelector(".modal-dialog")).isEmpty()) {
+                return true;
+            }
+            d.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            return false;
+        });
+    }
+
+    /** Shows the tasks of the filter of that name (as the user reads it, without its count). */
+    public void openFilter(String name) {
+        String item = "//*[@cam-tasklist-filters]//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]"
+                + "/a[starts-with(normalize-space(.)," + literal(name) + ")]]";
+        browser.click(By.xpath(item + "//h4/a"));
+        browser.until(d -> !d.findElements(By.xpath(item + "[contains(concat(' ',@class,' '),' active ')]")).isEmpty()
+                && listLoaded());
+    }
+
+    /** The filters in the list, as the user reads them. */
+    public List<String> filterNames() {
+        browser.visible(By.cssSelector("[cam-tasklist-filters] .name a, .filters .name a"));
+        return browser.driver().findElements(By.cssSelector("[cam-tasklist-filters] .name a, .filters .name a"))
+                .stream().map(e -> e.getText().replaceAll("\\s*\\(?\\d+\\)?\\s*$", "").trim()).toList();
+    }
+
     /** "Start process" → the process by its name → its start form. */
     public FormJs startProcess(String processName) {
         browser.click(By.cssSelector(".start-process-action a"));
-        browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)=" + literal(processName) + "]"));
+        By process = By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)=" + literal(processName) + "]");
+        // the dialog slides in: click once the entry stands still, or the click lands on its neighbour
+        var last = new java.util.concurrent.atomic.AtomicReference<org.openqa.selenium.Rectangle>();
+        browser.until(d -> {
+            var rect = d.findElements(process).isEmpty() ? null : d.findElement(process).getRect();
+            return rect != null && rect.equals(last.getAndSet(rect));
+        });
+        browser.click(process);
         browser.visible(By.xpath("//h3[contains(@class,'modal-title')][contains(.," + literal(processName) + ")]"));
         form = new FormJs(browser);
         return form;
@@ -33,7 +80,8 @@ public class Tasklist {
     /** Presses "Start" under the start form and waits until the dialog closes. */
     public void start() {
         form.recheck();
-        By start = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']");
+        By start = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start' or "
+                + "normalize-space(.)='Démarrer']");
         browser.click(start);
         browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
     }
@@ -98,7 +146,8 @@ public class Tasklist {
     /** Presses "Complete" under the task's form and waits until the task leaves the view. */
     public void complete() {
         form.recheck();
-        browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
-        browser.until(d -> d.findElements(By.xpath("//button[normalize-space(.)='Complete']")).isEmpty());
+        By complete = By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='Terminer']");
+        browser.click(complete);
+        browser.until(d -> d.findElements(complete).isEmpty());
     }
 }
