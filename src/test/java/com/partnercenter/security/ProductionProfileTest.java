@@ -190,7 +190,9 @@ class ProductionProfileTest {
                 "partner-center.public-base-url", "https://partners.test",
                 "camunda.bpm.job-execution.enabled", "false",
                 "camunda.bpm.client.disable-auto-fetching", "true",
-                "partner-center.background-jobs.enabled", "false"));
+                "partner-center.background-jobs.enabled", "false",
+                // prod requires a link secret (LINK_SECRETS): a random one per run
+                "partner-center.links.secrets", com.partnercenter.support.TestSecrets.linkSecrets()));
         properties.putAll(extra);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
