@@ -1,5 +1,6 @@
 package com.partnercenter.acceptance;
 
+import com.partnercenter.platform.Countries;
 import com.partnercenter.link.Link;
 import com.partnercenter.link.LinkPages;
 import com.partnercenter.link.LinkType;

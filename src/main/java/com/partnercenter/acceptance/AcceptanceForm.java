@@ -1,5 +1,6 @@
 package com.partnercenter.acceptance;
 
+import com.partnercenter.platform.Countries;
 import com.partnercenter.customer.CustomerFields;
 import com.partnercenter.platform.EmailAddresses;
 import jakarta.validation.constraints.AssertTrue;
@@ -104,7 +105,7 @@ public class AcceptanceForm {
 
     @AssertTrue(message = "{acceptance.country.invalid}")
     public boolean isCountryKnown() {
-        return country == null || country.isBlank() || CustomerFields.isCountry(country.trim().toUpperCase(Locale.ROOT));
+        return country == null || country.isBlank() || Countries.isCountry(country.trim().toUpperCase(Locale.ROOT));
     }
 
     /** Trimmed, normalized copy for storage. */

@@ -1,6 +1,6 @@
 package com.partnercenter.customer;
 
-import com.partnercenter.web.PageLocaleResolver;
+import com.partnercenter.platform.PageLocaleResolver;
 import com.partnercenter.web.SignedInPages;
 import com.partnercenter.web.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;

@@ -79,6 +79,6 @@ public class CustomerDelegatedAdminController {
         }
         String c = typed.text();
         service.end(relationshipId, admin.userId(), c.isEmpty() ? null : c);
-        return com.partnercenter.web.PageLocaleResolver.redirect(request, "/customer/delegated-admin?done=ended");
+        return com.partnercenter.platform.PageLocaleResolver.redirect(request, "/customer/delegated-admin?done=ended");
     }
 }

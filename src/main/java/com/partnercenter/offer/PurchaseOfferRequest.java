@@ -7,7 +7,7 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RequestedRole;
 import com.partnercenter.guard.StartCheck;
 import com.partnercenter.guard.StartRequest;
-import com.partnercenter.link.InvitationRequest;
+import com.partnercenter.invitation.InvitationRequest;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.Language;
 import com.partnercenter.platform.Messages;

@@ -1,7 +1,7 @@
 package com.partnercenter.partner;
 
+import com.partnercenter.platform.Countries;
 import com.partnercenter.audit.AuditLog;
-import com.partnercenter.customer.CustomerFields;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.HumanText;
 import java.net.URI;
@@ -47,7 +47,7 @@ public class PartnerProfile {
         String postal = text(form.postalCode(), "postalCode", 20, true, errors);
         String city = text(form.city(), "city", 100, true, errors);
         String country = text(form.country(), "country", 2, true, errors).toUpperCase(Locale.ROOT);
-        if (!errors.hasFieldErrors("country") && !CustomerFields.isCountry(country)) {
+        if (!errors.hasFieldErrors("country") && !Countries.isCountry(country)) {
             errors.rejectValue("country", "profile.country.invalid");
         }
         String phone = text(form.phone(), "phone", 40, true, errors);

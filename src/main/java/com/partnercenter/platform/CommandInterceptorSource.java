@@ -1,5 +1,6 @@
 package com.partnercenter.platform;
 
+import com.partnercenter.engine.EngineConfiguration;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**

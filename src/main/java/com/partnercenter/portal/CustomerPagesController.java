@@ -15,7 +15,7 @@ import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.servicerequest.ServiceRequest;
 import com.partnercenter.servicerequest.ServiceRequestRepository;
 import com.partnercenter.subscription.Subscription;
-import com.partnercenter.web.PageLocaleResolver;
+import com.partnercenter.platform.PageLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.partnercenter.portal;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
-import com.partnercenter.link.InvitationRecipients;
+import com.partnercenter.invitation.InvitationRecipients;
 import com.partnercenter.link.Link;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.offer.LicenseCounts;

@@ -1,6 +1,6 @@
 package com.partnercenter.portal;
 
-import com.partnercenter.web.PageLocaleResolver;
+import com.partnercenter.platform.PageLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.partnercenter.portal;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
-import com.partnercenter.web.PageLocaleResolver;
+import com.partnercenter.platform.PageLocaleResolver;
 import com.partnercenter.web.SignedInPages;
 import com.partnercenter.web.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;

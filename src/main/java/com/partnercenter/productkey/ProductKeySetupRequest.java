@@ -1,5 +1,6 @@
 package com.partnercenter.productkey;
 
+import com.partnercenter.platform.Countries;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerFields;
 import com.partnercenter.customer.CustomerRepository;
@@ -179,7 +180,7 @@ public class ProductKeySetupRequest implements StartCheck {
             problems.add(tx.t("The domain " + domain + " is already registered by another customer.",
                     "Le domaine " + domain + " est déjà enregistré par un autre client."));
         }
-        if (!CustomerFields.isCountry(country)) {
+        if (!Countries.isCountry(country)) {
             problems.add(tx.t("'" + (country == null ? "" : country) + "' is not a country code (two letters, ISO 3166, e.g. FR).",
                     "« " + (country == null ? "" : country) + " » n’est pas un code de pays (deux lettres, ISO 3166, p. ex. FR)."));
         }

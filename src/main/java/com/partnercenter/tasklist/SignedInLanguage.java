@@ -2,7 +2,7 @@ package com.partnercenter.tasklist;
 
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.web.PageLocaleResolver;
+import com.partnercenter.platform.PageLocaleResolver;
 import com.partnercenter.web.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

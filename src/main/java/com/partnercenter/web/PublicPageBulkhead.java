@@ -1,5 +1,6 @@
 package com.partnercenter.web;
 
+import com.partnercenter.platform.PageLocaleResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package com.partnercenter.web;
 
+import com.partnercenter.platform.PageLocaleResolver;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

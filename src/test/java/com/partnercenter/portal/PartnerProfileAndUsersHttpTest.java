@@ -13,7 +13,6 @@ import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
-import com.partnercenter.partner.PartnerUserAccess;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.platform.EngineClock;

@@ -7,7 +7,6 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerProcesses;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
-import com.partnercenter.partner.PartnerUserAccess;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.support.IntegrationTest;

@@ -77,7 +77,7 @@ class TasklistProductHttpTest {
                 "lastName", user.lastName(), "email", user.email(), "language", "fr",
                 "companyRole", user.companyRole().name(), "supportedAccess", user.supportedAccess().name()));
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
-        jobs.runAllOf(com.partnercenter.partner.PartnerUserAccess.PROCESS);
+        jobs.runAllOf(com.partnercenter.portal.PartnerUserAccess.PROCESS);
 
         assertThat(filterNames(user.userId())).containsExactly("Mes tâches", "Les tâches de ma société",
                 "Relances à faire");

@@ -1,4 +1,4 @@
-package com.partnercenter.link;
+package com.partnercenter.invitation;
 
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.Language;

@@ -1,5 +1,11 @@
-package com.partnercenter.partner;
+package com.partnercenter.portal;
 
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.SupportedAccess;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.PartnerProcesses;
+import com.partnercenter.partner.CompanyRole;
+import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RoleAssignmentService;

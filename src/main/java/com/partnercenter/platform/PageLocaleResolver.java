@@ -1,4 +1,4 @@
-package com.partnercenter.web;
+package com.partnercenter.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

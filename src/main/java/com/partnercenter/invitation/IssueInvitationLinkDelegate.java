@@ -1,5 +1,8 @@
-package com.partnercenter.link;
+package com.partnercenter.invitation;
 
+import com.partnercenter.link.LinkService;
+import com.partnercenter.link.LinkType;
+import com.partnercenter.link.IssuedLink;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;

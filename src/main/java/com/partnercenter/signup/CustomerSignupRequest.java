@@ -1,5 +1,6 @@
-package com.partnercenter.link;
+package com.partnercenter.signup;
 
+import com.partnercenter.invitation.InvitationRequest;
 import com.partnercenter.guard.StartCheck;
 import com.partnercenter.guard.StartRequest;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package com.partnercenter.platform;
+package com.partnercenter.engine;
 
+import com.partnercenter.platform.CommandInterceptorSource;
+import com.partnercenter.platform.PartnerTenantIdProvider;
 import com.partnercenter.ratelimit.ClientAddresses;
 import com.partnercenter.ratelimit.RateLimiter;
 import com.partnercenter.ratelimit.Throttled;
