@@ -22,6 +22,17 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
+    /** The actor of what no person did (the engine, a timer, a worker): what every audit row without one shows. */
+    public static final String SYSTEM = "system";
+
+    /**
+     * The actor of a flow's step: the user who started the flow, else the flow itself, named by its business key
+     * ("process " + key), so an operator can find it in Cockpit.
+     */
+    public static String actor(Object initiator, String businessKey) {
+        return initiator != null ? initiator.toString() : "process " + businessKey;
+    }
+
     /** Separates the arguments in the {@code args} column (a character no argument contains). */
     static final String SEPARATOR = "\u001f";
 
@@ -30,7 +41,7 @@ public class AuditLog {
         // one row per action; long values are cut to the column sizes rather than refused
         jdbc.sql("insert into pc_audit (actor, action, partner_id, customer_id, business_key, details, args) "
                         + "values (?,?,?,?,?,?,?)")
-                .params(cut(actor == null ? "system" : actor, 100), action, partnerId, customerId, businessKey,
+                .params(cut(actor == null ? SYSTEM : actor, 100), action, partnerId, customerId, businessKey,
                         cut(details, 2000), args.length == 0 ? null : cut(String.join(SEPARATOR,
                                 java.util.Arrays.stream(args).map(a -> a.replace(SEPARATOR, " ")).toList()), 2000))
                 .update();

@@ -1,5 +1,7 @@
 package com.partnercenter.delegation;
 
+import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
+
 import com.partnercenter.customer.Customer;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
@@ -28,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component("recordDelegatedAdminRequest")
 public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
 
-    static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final RelationshipRepository relationships;
     private final PartnerRepository partners;

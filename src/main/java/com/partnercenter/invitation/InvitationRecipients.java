@@ -1,5 +1,7 @@
 package com.partnercenter.invitation;
 
+import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
+
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.mail.MailLink;
 import com.partnercenter.mail.MailService;
@@ -43,7 +45,7 @@ public class InvitationRecipients {
     public List<String> parse(Object raw, Language language) {
         List<String> problems = request.recipientsProblems(raw, language);
         if (!problems.isEmpty()) {
-            throw new BpmnError(IssueInvitationLinkDelegate.INVALID_REQUEST, String.join("\n", problems));
+            throw new BpmnError(INVALID_REQUEST, String.join("\n", problems));
         }
         return InvitationRequest.recipients(raw);
     }

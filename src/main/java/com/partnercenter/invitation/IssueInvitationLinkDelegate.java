@@ -1,5 +1,7 @@
 package com.partnercenter.invitation;
 
+import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
+
 import com.partnercenter.link.LinkService;
 import com.partnercenter.link.LinkType;
 import com.partnercenter.link.IssuedLink;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * readable in Cockpit, by REST and in a database dump): mails get it as {@code invitationUrl} from the link id at
  * send time, the partner sees it on the partner pages. A validity out of bounds, or a {@code recipientEmail} that is
  * not an e-mail address ({@link InvitationRequest}: the rules the flows' start checks apply too), raises BPMN error
- * {@value #INVALID_REQUEST} with the reason in {@code partnerUserLanguage}.
+ * {@code INVALID_REQUEST} with the reason in {@code partnerUserLanguage}.
  */
 @Component("issueInvitationLink")
 public class IssueInvitationLinkDelegate implements JavaDelegate {
@@ -36,7 +38,6 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
     public static final int MIN_DAYS = InvitationRequest.MIN_DAYS;
     public static final int MAX_DAYS = InvitationRequest.MAX_DAYS;
     public static final int DEFAULT_DAYS = InvitationRequest.DEFAULT_DAYS;
-    public static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final LinkService links;
     private final PartnerRepository partners;

@@ -1,5 +1,7 @@
 package com.partnercenter.offer;
 
+import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
+
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
@@ -32,7 +34,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class OfferDelegates {
 
-    public static final String INVALID_REQUEST = "INVALID_REQUEST";
     public static final String SUPERSEDED_MESSAGE = "OfferSuperseded";
     public static final String ACCEPTED_MESSAGE = "OfferAccepted";
 

@@ -2,6 +2,7 @@ package com.partnercenter.partnerofrecord;
 
 import static com.partnercenter.platform.ProcessVariables.number;
 
+import com.partnercenter.audit.AuditLog;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.request.FlowRequests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -70,7 +71,6 @@ public class PartnerOfRecordDelegates {
     }
 
     private static String actor(DelegateExecution execution) {
-        Object initiator = execution.getVariable("initiator");
-        return initiator != null ? initiator.toString() : "process " + execution.getProcessBusinessKey();
+        return AuditLog.actor(execution.getVariable("initiator"), execution.getProcessBusinessKey());
     }
 }

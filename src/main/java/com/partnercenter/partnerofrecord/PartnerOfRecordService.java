@@ -185,7 +185,7 @@ public class PartnerOfRecordService {
         }
         try {
             return history.insert(new SubscriptionChange(0, r.changeId(), r.subscriptionId(), r.kind(), r.oldValue(),
-                    r.newValue(), r.details(), partnerOfRecordId, r.actor() == null ? "system" : r.actor(),
+                    r.newValue(), r.details(), partnerOfRecordId, r.actor() == null ? AuditLog.SYSTEM : r.actor(),
                     EngineClock.now(), null));
         } catch (DuplicateKeyException race) {
             return history.findByChangeId(r.changeId()).orElseThrow(() -> race);

@@ -1,5 +1,7 @@
 package com.partnercenter.platform;
 
+import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
+
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -14,14 +16,13 @@ import org.springframework.stereotype.Component;
  * rule's {@code text.*} message.
  *
  * <p>This is the model-side half of the rule: the refusal follows the model's path for bad input (BPMN error
- * {@value #INVALID_REQUEST}, before anything is stored). Refusing such a payload at the engine's door, before an
+ * {@value FlowErrors#INVALID_REQUEST}, before anything is stored). Refusing such a payload at the engine's door, before an
  * instance exists, belongs to the engine's form-payload check (it calls {@link HumanText} for the form's text
  * fields).
  */
 @Component
 public class TypedVariables {
 
-    public static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final MessageSource messages;
 
@@ -32,7 +33,7 @@ public class TypedVariables {
     /**
      * The variable's text as stored (stripped; CR LF as LF), "" when it is missing.
      *
-     * @throws BpmnError {@value #INVALID_REQUEST} with the field message when the text rule refuses it
+     * @throws BpmnError {@value FlowErrors#INVALID_REQUEST} with the field message when the text rule refuses it
      */
     public String require(VariableScope scope, String variable, HumanText.Kind kind) {
         Optional<String> problem = problem(scope, variable, kind);

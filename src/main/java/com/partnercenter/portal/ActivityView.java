@@ -71,7 +71,7 @@ public class ActivityView {
     }
 
     private String who(String actor, Locale locale) {
-        if (actor == null || actor.equals("system") || actor.equals("provisioning")) {
+        if (actor == null || actor.equals(AuditLog.SYSTEM) || actor.equals("provisioning")) {
             return messages.getMessage("audit.actor.application", null, locale);
         }
         if (actor.startsWith("customer:")) {

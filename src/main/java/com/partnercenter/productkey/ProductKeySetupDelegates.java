@@ -1,5 +1,7 @@
 package com.partnercenter.productkey;
 
+import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
+
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.partner.Partner;
@@ -23,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The steps of processes/product-key-setup.bpmn that belong to product keys. Every refusal is the BPMN
- * error {@value #INVALID_REQUEST} with a message for the partner user, in its language
+ * error {@code INVALID_REQUEST} with a message for the partner user, in its language
  * ({@code partnerUserLanguage}), one line per problem, each naming its key.
  *
  * <ul>
@@ -46,7 +48,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ProductKeySetupDelegates {
 
-    public static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final ProductKeyRepository keys;
     private final PartnerRepository partners;
@@ -226,8 +227,7 @@ public class ProductKeySetupDelegates {
     }
 
     static String actor(DelegateExecution execution) {
-        Object initiator = execution.getVariable("initiator");
-        return initiator == null ? "process" : initiator.toString();
+        return AuditLog.actor(execution.getVariable("initiator"), execution.getProcessBusinessKey());
     }
 
 }

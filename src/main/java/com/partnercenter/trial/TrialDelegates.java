@@ -1,5 +1,7 @@
 package com.partnercenter.trial;
 
+import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
+
 import com.partnercenter.acceptance.AcceptanceRepository;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
@@ -35,7 +37,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class TrialDelegates {
 
-    static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final CatalogueRepository catalogue;
     private final PartnerRepository partners;

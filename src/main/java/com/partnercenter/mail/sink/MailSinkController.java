@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @RequestMapping("/dev/mail")
 @ConditionalOnProperty(name = "partner-center.mail-sink.enabled", havingValue = "true")
+@ConditionalOnClass(name = MailSinkConfiguration.GREENMAIL)
 public class MailSinkController {
 
     private final GreenMail sink;
