@@ -1,24 +1,24 @@
 package com.partnercenter.acceptance;
 
-import com.partnercenter.platform.Countries;
+import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.link.Link;
 import com.partnercenter.link.LinkPages;
 import com.partnercenter.link.LinkType;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.platform.Countries;
+import com.partnercenter.platform.Language;
 import com.partnercenter.ratelimit.ClientAddresses;
 import com.partnercenter.ratelimit.RateLimiter;
 import com.partnercenter.ratelimit.Throttled;
-import com.partnercenter.customer.Customer;
-import com.partnercenter.customer.CustomerAdmin;
-import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.web.ReturnAfterSignIn;
 import com.partnercenter.web.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Optional;
-import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Public accept pages, reached through personalized links (no sign-in). Unknown, malformed and
@@ -107,7 +108,7 @@ public class AcceptPageController {
             return "accept/not-found";
         }
         String back = "/p/" + opened.link().advisorCode() + "/" + token
-                + ("fr".equals(lang) || "en".equals(lang) ? "?lang=" + lang : "");
+                + (Language.exact(lang).isPresent() ? "?lang=" + lang : "");
         if (session.userId(request).isPresent()) {
             return "redirect:" + back;
         }

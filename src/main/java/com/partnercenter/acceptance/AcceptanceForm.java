@@ -1,14 +1,14 @@
 package com.partnercenter.acceptance;
 
-import com.partnercenter.platform.Countries;
 import com.partnercenter.customer.CustomerFields;
+import com.partnercenter.platform.Countries;
 import com.partnercenter.platform.EmailAddresses;
+import com.partnercenter.platform.HumanText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import com.partnercenter.platform.HumanText;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.validation.Errors;

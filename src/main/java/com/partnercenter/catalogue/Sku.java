@@ -12,7 +12,8 @@ public record Sku(
         int termMonths,
         boolean sellable) {
 
+    /** Whether this count of licenses is within the offer's bounds ({@link LicenseCounts}, the one rule). */
     public boolean allows(long licenses) {
-        return licenses >= minLicenses && licenses <= maxLicenses;
+        return LicenseCounts.check(licenses, this).ok();
     }
 }

@@ -2,6 +2,7 @@ package com.partnercenter.customermanagement;
 
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.LicenseCounts;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerAdmin;
@@ -147,26 +148,24 @@ public class CustomerManagement {
             errors.rejectValue("licenses", "customer.licenses.required");
             return null;
         }
-        long licenses;
-        try {
-            licenses = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            errors.rejectValue("licenses", "customer.licenses.whole");
+        LicenseCounts.Checked checked = LicenseCounts.check(value, sku);
+        if (!checked.ok()) {
+            switch (checked.problem()) {
+                case MISSING -> errors.rejectValue("licenses", "customer.licenses.required");
+                case NOT_A_NUMBER, NOT_WHOLE -> errors.rejectValue("licenses", "customer.licenses.whole");
+                case BELOW_MIN -> errors.rejectValue("licenses", "customer.licenses.min",
+                        new Object[] {sku.minLicenses(), sku.name()}, null);
+                case ABOVE_MAX -> errors.rejectValue("licenses", "customer.licenses.max",
+                        new Object[] {sku.maxLicenses(), sku.name()}, null);
+            }
             return null;
         }
-        if (licenses < sku.minLicenses()) {
-            errors.rejectValue("licenses", "customer.licenses.min", new Object[] {sku.minLicenses(), sku.name()}, null);
-            return null;
-        }
-        if (licenses > sku.maxLicenses()) {
-            errors.rejectValue("licenses", "customer.licenses.max", new Object[] {sku.maxLicenses(), sku.name()}, null);
-            return null;
-        }
+        int licenses = checked.count();
         if (licenses == subscription.licenses()) {
             errors.rejectValue("licenses", "customer.licenses.unchanged");
             return null;
         }
-        return (int) licenses;
+        return licenses;
     }
 
     // ---- service requests

@@ -1,9 +1,10 @@
 package com.partnercenter.delegation;
 
-import com.partnercenter.platform.HumanText;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.platform.CommandUser;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ModelProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +137,8 @@ public class DelegatedAdminDelegates {
                 // a bad request (400 over REST), with the text rule's field message; nothing is completed
                 throw new org.camunda.bpm.engine.BadUserRequestException("reviewComment: "
                         + comment.message(messages,
-                        "fr".equals(task.getVariable("customerLanguage")) ? java.util.Locale.FRENCH : java.util.Locale.ENGLISH));
+                        Language.exact(String.valueOf(task.getVariable("customerLanguage")))
+                                .orElse(Language.DEFAULT).locale()));
             }
             String reviewer = CommandUser.id();
             task.setVariable("reviewedBy", reviewer != null ? reviewer : task.getAssignee());

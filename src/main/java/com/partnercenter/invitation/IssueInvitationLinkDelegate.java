@@ -2,18 +2,18 @@ package com.partnercenter.invitation;
 
 import static com.partnercenter.platform.FlowErrors.INVALID_REQUEST;
 
+import com.partnercenter.audit.AuditLog;
+import com.partnercenter.link.IssuedLink;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.link.LinkType;
-import com.partnercenter.link.IssuedLink;
-import com.partnercenter.audit.AuditLog;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
-import com.partnercenter.platform.Language;
 import com.partnercenter.platform.HumanText;
-import com.partnercenter.platform.TypedVariables;
+import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.platform.TypedVariables;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;

@@ -8,6 +8,7 @@ import com.partnercenter.acceptance.FlowAcceptance;
 import com.partnercenter.acceptance.OfferDescriptions;
 import com.partnercenter.acceptance.SignedInAcceptance;
 import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.LicenseCounts;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerAdmin;

@@ -9,16 +9,16 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RequestedRole;
 import com.partnercenter.invitation.InvitationRecipients;
 import com.partnercenter.invitation.InvitationRequest;
-import com.partnercenter.platform.Language;
-import com.partnercenter.request.FlowRequests;
 import com.partnercenter.link.LinkService;
-import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.platform.ReaderFormat;
 import com.partnercenter.platform.TypedVariables;
-import com.partnercenter.trial.TrialDelegates;
+import com.partnercenter.request.FlowRequests;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -193,7 +193,7 @@ public class OfferDelegates {
 
     public Map<String, Object> invitationMail(Map<String, Object> variables) {
         Map<String, Object> model = new HashMap<>(variables);
-        model.put("linkExpiresAtText", TrialDelegates.dateText(((Date) variables.get("linkExpiresAt")).toInstant()));
+        model.put("linkExpiresAtText", ReaderFormat.isoDay(((Date) variables.get("linkExpiresAt")).toInstant()));
         model.put("lines", OfferLines.describe(catalogue, OfferLines.parse((String) variables.get("offerLines"))));
         return model;
     }

@@ -1,6 +1,7 @@
 package com.partnercenter.offer;
 
 import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.LicenseCounts;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerRepository;

@@ -1,7 +1,7 @@
 package com.partnercenter.partner;
 
-import com.partnercenter.platform.Countries;
 import com.partnercenter.audit.AuditLog;
+import com.partnercenter.platform.Countries;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.HumanText;
 import java.net.URI;

@@ -1,29 +1,55 @@
 package com.partnercenter.platform;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The two languages of the program: every page and e-mail exists in both. */
+/**
+ * The languages of the program, the one owner of which languages exist: every page, form and e-mail exists in each,
+ * and the locale resolver, the validators of a language field and the delegates that pick a reader's language ask
+ * here. A language's code is its constant in lower case (an ISO 639-1 code); the first constant is the default.
+ */
 public enum Language {
     EN, FR;
+
+    /** The language of anyone whose language is unknown or not one of the program's. */
+    public static final Language DEFAULT = EN;
+
+    private static final List<Language> ALL = List.of(values());
+    private static final List<Locale> LOCALES = ALL.stream().map(Language::locale).toList();
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public Locale locale() {
-        return this == FR ? Locale.FRENCH : Locale.ENGLISH;
+        return Locale.forLanguageTag(code());
     }
 
-    /** Parses "en"/"fr" (any case); anything else is refused. */
+    /** The locales of every language, the default first. */
+    public static List<Locale> locales() {
+        return LOCALES;
+    }
+
+    /** The language of exactly this code ("en", "fr": lower case, no blanks), if the program speaks it. */
+    public static Optional<Language> exact(String code) {
+        return ALL.stream().filter(language -> language.code().equals(code)).findFirst();
+    }
+
+    /** The language of a locale, or the default for a language the program does not speak. */
+    public static Language of(Locale locale) {
+        return locale == null ? DEFAULT : exact(locale.getLanguage()).orElse(DEFAULT);
+    }
+
+    /** Parses a code (any case, blanks around); anything else is refused. */
     public static Language of(String code) {
         if (code == null) {
-            throw new IllegalArgumentException("language is missing (expected en or fr)");
+            throw new IllegalArgumentException("language is missing (expected " + expected() + ")");
         }
-        return switch (code.trim().toLowerCase(Locale.ROOT)) {
-            case "en" -> EN;
-            case "fr" -> FR;
-            default -> throw new IllegalArgumentException("unsupported language '" + code + "' (expected en or fr)");
-        };
+        return exact(code.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
+                "unsupported language '" + code + "' (expected " + expected() + ")"));
     }
 
     public static Language orDefault(String code, Language fallback) {
@@ -32,5 +58,9 @@ public enum Language {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
+    }
+
+    private static String expected() {
+        return Arrays.stream(values()).map(Language::code).collect(Collectors.joining(" or "));
     }
 }

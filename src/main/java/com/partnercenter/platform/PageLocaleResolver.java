@@ -2,50 +2,43 @@ package com.partnercenter.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Public pages exist in English and French: {@code ?lang=fr|en} wins, then the signed-in partner user's
+ * Public pages exist in every {@link Language}: {@code ?lang=<code>} wins, then the signed-in partner user's
  * language on the partner pages (request attribute {@value #USER_LANGUAGE}), then the browser's
- * Accept-Language, then English. Stateless: links carry the language they were opened in.
+ * Accept-Language, then the default language. Stateless: links carry the language they were opened in.
  */
 public class PageLocaleResolver implements LocaleResolver {
 
-    /** Request attribute: language of the signed-in user ("en" or "fr"), set by the partner pages' sign-in. */
+    /** Request attribute: language code of the signed-in user ({@link Language}), set by the partner pages' sign-in. */
     public static final String USER_LANGUAGE = "partnerCenter.userLanguage";
-
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        String lang = request.getParameter("lang");
-        if ("fr".equals(lang)) {
-            return Locale.FRENCH;
-        }
-        if ("en".equals(lang)) {
-            return Locale.ENGLISH;
+        Optional<Language> chosen = Language.exact(request.getParameter("lang"));
+        if (chosen.isPresent()) {
+            return chosen.get().locale();
         }
         Object userLanguage = request.getAttribute(USER_LANGUAGE);
-        if ("fr".equals(userLanguage)) {
-            return Locale.FRENCH;
-        }
-        if ("en".equals(userLanguage)) {
-            return Locale.ENGLISH;
+        Optional<Language> user = Language.exact(userLanguage == null ? null : userLanguage.toString());
+        if (user.isPresent()) {
+            return user.get().locale();
         }
         String header = request.getHeader("Accept-Language");
         if (header != null && !header.isBlank()) {
             try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), Language.locales());
                 if (best != null) {
                     return best;
                 }
             } catch (IllegalArgumentException malformed) {
-                // a malformed header falls back to English
+                // a malformed header falls back to the default language
             }
         }
-        return Locale.ENGLISH;
+        return Language.DEFAULT.locale();
     }
 
     /**
@@ -54,7 +47,7 @@ public class PageLocaleResolver implements LocaleResolver {
      */
     public static String redirect(HttpServletRequest request, String path) {
         String lang = request.getParameter("lang");
-        if (!"fr".equals(lang) && !"en".equals(lang)) {
+        if (Language.exact(lang).isEmpty()) {
             return "redirect:" + path;
         }
         return "redirect:" + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;

@@ -6,8 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Dates and numbers as a reader of the language reads them: the one format of every page, mail and form text.
@@ -29,16 +33,25 @@ public final class ReaderFormat {
                 : "d MMMM uuuu, HH:mm 'UTC'", locale).withZone(ZoneOffset.UTC);
     }
 
-    private static final ReaderFormat EN = new ReaderFormat(Language.EN);
-    private static final ReaderFormat FR = new ReaderFormat(Language.FR);
+    private static final Map<Language, ReaderFormat> FORMATS = Arrays.stream(Language.values())
+            .collect(Collectors.toMap(language -> language, ReaderFormat::new, (a, b) -> a,
+                    () -> new EnumMap<>(Language.class)));
+
+    /**
+     * A day as a model variable keeps it (ISO {@code 2026-12-31}, UTC) for the mails that read it back through
+     * {@link #day}: the one writer of such variables ({@code trialEndsAtText}, {@code linkExpiresAtText}).
+     */
+    public static String isoDay(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
 
     public static ReaderFormat of(Language language) {
-        return language == Language.FR ? FR : EN;
+        return FORMATS.get(language == null ? Language.DEFAULT : language);
     }
 
     /** The format of a locale's language (English for any language the program does not speak). */
     public static ReaderFormat of(Locale locale) {
-        return of(locale != null && "fr".equals(locale.getLanguage()) ? Language.FR : Language.EN);
+        return of(Language.of(locale));
     }
 
     public Language language() {

@@ -56,6 +56,6 @@ public class TypedVariables {
     }
 
     private static Locale locale(VariableScope scope) {
-        return "fr".equals(String.valueOf(scope.getVariable("partnerUserLanguage"))) ? Locale.FRENCH : Locale.ENGLISH;
+        return Language.exact(String.valueOf(scope.getVariable("partnerUserLanguage"))).orElse(Language.DEFAULT).locale();
     }
 }

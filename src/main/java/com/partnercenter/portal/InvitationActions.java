@@ -2,11 +2,11 @@ package com.partnercenter.portal;
 
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.catalogue.CatalogueRepository;
+import com.partnercenter.catalogue.LicenseCounts;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.invitation.InvitationRecipients;
 import com.partnercenter.link.Link;
 import com.partnercenter.link.LinkService;
-import com.partnercenter.offer.LicenseCounts;
 import com.partnercenter.offer.OfferDelegates;
 import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;

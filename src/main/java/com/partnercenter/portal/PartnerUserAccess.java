@@ -1,17 +1,18 @@
 package com.partnercenter.portal;
 
-import com.partnercenter.partner.Partner;
-import com.partnercenter.partner.SupportedAccess;
-import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.partner.PartnerProcesses;
-import com.partnercenter.partner.CompanyRole;
-import com.partnercenter.partner.PartnerUser;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.delegation.RoleAssignmentService;
+import com.partnercenter.partner.CompanyRole;
+import com.partnercenter.partner.Partner;
+import com.partnercenter.partner.PartnerProcesses;
+import com.partnercenter.partner.PartnerRepository;
+import com.partnercenter.partner.PartnerUser;
+import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.Enums;
 import com.partnercenter.platform.HumanText;
+import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
@@ -110,7 +111,7 @@ public class PartnerUserAccess implements JavaDelegate {
             errors.rejectValue("email", "partnerUser.email.invalid");
         }
         String language = trim(form.language());
-        if (!language.equals("en") && !language.equals("fr")) {
+        if (Language.exact(language).isEmpty()) {
             errors.rejectValue("language", "partnerUser.language.invalid");
         }
         CompanyRole role = Enums.parse(CompanyRole.class, form.companyRole());

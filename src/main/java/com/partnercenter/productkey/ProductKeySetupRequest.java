@@ -1,6 +1,5 @@
 package com.partnercenter.productkey;
 
-import com.partnercenter.platform.Countries;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerFields;
 import com.partnercenter.customer.CustomerRepository;
@@ -8,7 +7,9 @@ import com.partnercenter.guard.StartCheck;
 import com.partnercenter.guard.StartRequest;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.platform.Countries;
 import com.partnercenter.platform.EmailAddresses;
+import com.partnercenter.platform.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,7 +185,7 @@ public class ProductKeySetupRequest implements StartCheck {
             problems.add(tx.t("'" + (country == null ? "" : country) + "' is not a country code (two letters, ISO 3166, e.g. FR).",
                     "« " + (country == null ? "" : country) + " » n’est pas un code de pays (deux lettres, ISO 3166, p. ex. FR)."));
         }
-        if (!"en".equals(language) && !"fr".equals(language)) {
+        if (Language.exact(language).isEmpty()) {
             problems.add(tx.t("Choose the customer's language: English or French.",
                     "Choisissez la langue du client : anglais ou français."));
         }

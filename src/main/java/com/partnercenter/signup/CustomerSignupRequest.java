@@ -1,8 +1,8 @@
 package com.partnercenter.signup;
 
-import com.partnercenter.invitation.InvitationRequest;
 import com.partnercenter.guard.StartCheck;
 import com.partnercenter.guard.StartRequest;
+import com.partnercenter.invitation.InvitationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import com.partnercenter.customer.CustomerRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.AsApplication;
+import com.partnercenter.platform.Language;
 import com.partnercenter.web.ReturnAfterSignIn;
 import com.partnercenter.web.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,7 +95,7 @@ public class TasklistContextController {
      */
     private Map<String, String> processNames(Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
-        if (!"fr".equals(locale.getLanguage())) {
+        if (Language.of(locale) == Language.DEFAULT) {
             return names;
         }
         for (var definition : AsApplication.run(identity, () -> repository.createProcessDefinitionQuery()

@@ -8,17 +8,18 @@ import com.partnercenter.catalogue.Sku;
 import com.partnercenter.delegation.RequestedRole;
 import com.partnercenter.invitation.InvitationRecipients;
 import com.partnercenter.invitation.InvitationRequest;
-import com.partnercenter.platform.Language;
-import com.partnercenter.request.FlowRequests;
 import com.partnercenter.link.LinkService;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.HumanText;
-import com.partnercenter.platform.TypedVariables;
+import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.platform.ReaderFormat;
+import com.partnercenter.platform.TypedVariables;
+import com.partnercenter.request.FlowRequests;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.time.Duration;
@@ -116,7 +117,7 @@ public class TrialDelegates {
 
     public static Map<String, Object> invitationMail(Map<String, Object> variables) {
         Map<String, Object> model = new HashMap<>(variables);
-        model.put("linkExpiresAtText", dateText(((Date) variables.get("linkExpiresAt")).toInstant()));
+        model.put("linkExpiresAtText", ReaderFormat.isoDay(((Date) variables.get("linkExpiresAt")).toInstant()));
         return model;
     }
 
@@ -197,7 +198,7 @@ public class TrialDelegates {
             subscriptions.setProcessInstance(subscriptionId, execution.getProcessInstanceId());
             Instant end = trial.endDate().atStartOfDay(ZoneOffset.UTC).toInstant();
             execution.setVariable("trialEndsAt", Date.from(end));
-            execution.setVariable("trialEndsAtText", dateText(end));
+            execution.setVariable("trialEndsAtText", ReaderFormat.isoDay(end));
             execution.setVariable("reminder7At", Date.from(notBeforeNow(end.minus(Duration.ofDays(7)))));
             execution.setVariable("reminder1At", Date.from(notBeforeNow(end.minus(Duration.ofDays(1)))));
         };
@@ -221,10 +222,6 @@ public class TrialDelegates {
     private static Instant notBeforeNow(Instant at) {
         Instant now = EngineClock.now();
         return at.isBefore(now) ? now : at;
-    }
-
-    public static String dateText(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     private static BpmnError refuse(String message) {

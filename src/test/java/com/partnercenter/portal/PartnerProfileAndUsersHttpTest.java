@@ -3,12 +3,12 @@ package com.partnercenter.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.partnercenter.delegation.AdminRole;
-import com.partnercenter.delegation.RelationshipRepository;
-import com.partnercenter.delegation.RoleAssignmentService;
 import com.partnercenter.customer.Customer;
 import com.partnercenter.customer.CustomerAdmin;
 import com.partnercenter.customer.CustomerService;
+import com.partnercenter.delegation.AdminRole;
+import com.partnercenter.delegation.RelationshipRepository;
+import com.partnercenter.delegation.RoleAssignmentService;
 import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;

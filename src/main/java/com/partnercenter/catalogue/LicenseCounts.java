@@ -1,12 +1,12 @@
-package com.partnercenter.offer;
+package com.partnercenter.catalogue;
 
-import com.partnercenter.catalogue.Sku;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for a license count, used by the start form's check, the accept page and the acceptance
- * flow: a whole number within the SKU's minimum and maximum. Anything else (missing, not a number,
+ * The one rule for a license count, beside the catalogue whose bounds it applies: used by the purchase offer's start
+ * check and steps, the accept page, the partner pages' license change, provisioning and the product-key inventory
+ * ({@link Sku#allows}): a whole number within the SKU's minimum and maximum. Anything else (missing, not a number,
  * decimal, negative, zero, out of bounds, absurdly large) is a {@link Problem}.
  */
 public final class LicenseCounts {
@@ -90,18 +90,5 @@ public final class LicenseCounts {
 
     private static Checked problem(Problem problem) {
         return new Checked(0, problem);
-    }
-
-    /** The reason in English for a partner or an operator, naming the line and the bound. */
-    public static String describe(int lineNo, Sku sku, Object raw, Problem problem) {
-        String line = "Line " + lineNo + " (" + sku.name() + "): ";
-        String bounds = sku.minLicenses() + " to " + sku.maxLicenses();
-        return line + switch (problem) {
-            case MISSING -> "enter a license count (" + bounds + ")";
-            case NOT_A_NUMBER -> "'" + raw + "' is not a number of licenses (" + bounds + ")";
-            case NOT_WHOLE -> "'" + raw + "' is not a whole number of licenses (" + bounds + ")";
-            case BELOW_MIN -> raw + " licenses is below the minimum of " + sku.minLicenses();
-            case ABOVE_MAX -> raw + " licenses is above the maximum of " + sku.maxLicenses();
-        };
     }
 }

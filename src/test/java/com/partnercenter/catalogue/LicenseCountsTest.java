@@ -1,9 +1,8 @@
-package com.partnercenter.offer;
+package com.partnercenter.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnercenter.catalogue.Sku;
-import com.partnercenter.offer.LicenseCounts.Problem;
+import com.partnercenter.catalogue.LicenseCounts.Problem;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,16 +86,15 @@ class LicenseCountsTest {
     }
 
     @Test
-    void theReasonNamesTheLineAndTheBound() {
-        assertThat(LicenseCounts.describe(2, SKU, "4", Problem.BELOW_MIN))
-                .isEqualTo("Line 2 (Enterprise E3): 4 licenses is below the minimum of 5");
-        assertThat(LicenseCounts.describe(1, SKU, "301", Problem.ABOVE_MAX))
-                .isEqualTo("Line 1 (Enterprise E3): 301 licenses is above the maximum of 300");
-        assertThat(LicenseCounts.describe(3, SKU, "2.5", Problem.NOT_WHOLE)).contains("Line 3", "5 to 300");
-        assertThat(LicenseCounts.describe(3, SKU, null, Problem.MISSING)).contains("Line 3", "5 to 300");
-        assertThat(LicenseCounts.describe(3, SKU, "x", Problem.NOT_A_NUMBER)).contains("'x'", "5 to 300");
-        for (Problem p : Problem.values()) {
-            assertThat(p.messageKey()).startsWith("offer.count.");
+    void eachProblemHasItsMessageInBothLanguages() throws java.io.IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_fr.properties"}) {
+            java.util.Properties messages = new java.util.Properties();
+            try (var in = getClass().getClassLoader().getResourceAsStream(bundle)) {
+                messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (Problem p : Problem.values()) {
+                assertThat(messages.getProperty(p.messageKey())).as("%s in %s", p.messageKey(), bundle).isNotBlank();
+            }
         }
     }
 }
