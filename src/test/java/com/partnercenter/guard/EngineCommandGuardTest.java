@@ -190,6 +190,32 @@ class EngineCommandGuardTest {
                 404, "Flow noSuchFlow:1:0 does not exist");
     }
 
+    @Test
+    void aUserOfNoPartnerStartingAPartnerFlowIsRefusedWith403NotA500() throws Exception {
+        String nobody = TestData.unique("nobody");
+        data.identity().ensureUser(nobody, "No", "Body", null, TestData.PASSWORD);
+        // a customer admin reads it in its organization's language (French here), a user of nobody in English
+        Map<String, String> reasons = Map.of(wideWorld.admin().userId(), "Seuls les utilisateurs d’un partenaire "
+                + "lancent ce processus, et « " + wideWorld.admin().userId() + " » n’en est pas un.",
+                nobody, "Only a partner's users start this flow, and '" + nobody + "' is not one.");
+        for (String userId : reasons.keySet()) {
+            // by id: a start by key answers 404 to a user of no tenant, who may not know the flow exists
+            for (String path : List.of("/engine-rest/process-definition/" + definitionId("trialInvitation") + "/start",
+                    "/engine-rest/process-definition/" + definitionId("purchaseOffer") + "/submit-form")) {
+                Map<String, Long> before = stored.snapshot();
+                assertRefused(callAs(userId, HttpMethod.POST, path, Map.of("variables", Map.of())), 403,
+                        reasons.get(userId));
+                assertThat(stored.snapshot()).isEqualTo(before);
+            }
+        }
+        // the webapps' engine API, which Tasklist calls, answers the same to a customer admin signed in there
+        PartnerBrowser tasklist = PartnerBrowser.signIn(port, "default", wideWorld.admin().userId(), TestData.PASSWORD);
+        PartnerBrowser.Page page = tasklist.engineApi("POST", "/camunda/api/engine/engine/default/process-definition/"
+                + definitionId("productKeySetup") + "/submit-form", "{\"variables\":{}}");
+        assertThat(page.status()).as(page.body()).isEqualTo(403);
+        assertThat(page.body()).contains("n’en est pas un");
+    }
+
     // ---- running instances: only the product's own steps move them
 
     @Test
