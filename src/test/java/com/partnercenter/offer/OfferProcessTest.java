@@ -80,6 +80,8 @@ class OfferProcessTest {
     @Autowired AcceptanceService acceptances;
     @Autowired PartnerOfRecordService partnerOfRecord;
     @Autowired JdbcClient jdbc;
+    @Autowired org.camunda.bpm.engine.ExternalTaskService externalTasks;
+    @Autowired com.partnercenter.request.FlowRequests requests;
     @Autowired com.partnercenter.provisioning.ProvisioningService provisioningService;
     @Autowired com.partnercenter.support.Confirmations confirmations;
 
@@ -227,7 +229,7 @@ class OfferProcessTest {
                 30, 25, 1, 10, 12, false).update();
         assertRefused(offerAsApplication(Map.of("line1Sku", unsellable.code())), "Old offer cannot be sold");
         assertRefused(offerAsApplication(lines(basic, -3, null, null, Map.of())), basic.name()
-                + " needs at least 1 licenses");
+                + " needs at least 1 license.");
         assertRefused(offerAsApplication(lines(basic, "", null, null, Map.of())), "Line 1: Enter the number of "
                 + "licenses for " + basic.name() + " (1 to 300)");
     }
@@ -289,6 +291,36 @@ class OfferProcessTest {
         assertThat(customerMail).contains(basic.name(), "12 licenses", e3.name(), "7 licenses", "new subscription until");
         assertThat(body(Mailbox.lastTo(mail, user.email()))).contains("accepted your purchase offer", "12 licenses");
         assertThat(pi).as("an open offer stays open for other customers").isWaitingAt("Task_ManageOffer");
+    }
+
+    @Test
+    void aForgedSkuOnAPurchaseLineChangesNeitherWhatIsProvisionedNorWhatIsRecorded() {
+        ProcessInstance pi = offer(Map.of());
+        jobs.runAll(pi.getId());
+        String domain = TestData.unique("forge") + ".example";
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "12",
+                e3.code(), "7"));
+        for (int i = 0; i < 10 && !waitsForASubscription(purchase); i++) {
+            jobs.runAll(purchase.getId());
+            if (!waitsForASubscription(purchase)) {
+                provisioning.runFor(purchase.getBusinessKey());
+            }
+        }
+        // the first line waits for its subscription: an operator-style write names the other line's SKU on it
+        var waiting = externalTasks.createExternalTaskQuery().processInstanceId(purchase.getId())
+                .activityId("Task_CreateSubscription").singleResult();
+        assertThat(runtime.getVariable(waiting.getExecutionId(), "skuCode")).isEqualTo(basic.code());
+        runtime.setVariableLocal(waiting.getExecutionId(), "skuCode", e3.code());
+        runProvisioning(purchase);
+
+        assertThat(purchase).isEnded().hasPassed("End_Purchased");
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(subscriptions.findByCustomer(customer.id())).extracting(Subscription::skuCode, Subscription::licenses)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(basic.code(), 12),
+                        org.assertj.core.groups.Tuple.tuple(e3.code(), 7));
+        long acceptanceId = requests.find(purchase.getId()).orElseThrow().acceptanceId();
+        assertThat(offers.acceptedLines(acceptanceId)).allSatisfy(line -> assertThat(subscriptions
+                .findById(line.subscriptionId()).orElseThrow().skuCode()).isEqualTo(line.skuCode()));
     }
 
     @Test
@@ -647,6 +679,11 @@ class OfferProcessTest {
     private Map<String, Object> partnerTerms() {
         return Map.of(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId(), "partnerId", partner.id(),
                 "partnerUserEmail", user.email(), "partnerUserLanguage", "en");
+    }
+
+    private boolean waitsForASubscription(ProcessInstance pi) {
+        return externalTasks.createExternalTaskQuery().processInstanceId(pi.getId())
+                .activityId("Task_CreateSubscription").count() > 0;
     }
 
     private void runProvisioning(ProcessInstance pi) {
