@@ -80,6 +80,7 @@ class OfferProcessTest {
     @Autowired AcceptanceService acceptances;
     @Autowired PartnerOfRecordService partnerOfRecord;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired org.camunda.bpm.engine.ExternalTaskService externalTasks;
     @Autowired com.partnercenter.request.FlowRequests requests;
     @Autowired com.partnercenter.provisioning.ProvisioningService provisioningService;
@@ -321,6 +322,38 @@ class OfferProcessTest {
         long acceptanceId = requests.find(purchase.getId()).orElseThrow().acceptanceId();
         assertThat(offers.acceptedLines(acceptanceId)).allSatisfy(line -> assertThat(subscriptions
                 .findById(line.subscriptionId()).orElseThrow().skuCode()).isEqualTo(line.skuCode()));
+    }
+
+    @Test
+    void aPurchaseInsideItsLoopWhenV10_5ArrivedGetsItsLinesBound() throws Exception {
+        ProcessInstance pi = offer(Map.of());
+        jobs.runAll(pi.getId());
+        String domain = TestData.unique("loop") + ".example";
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "12",
+                e3.code(), "7"));
+        for (int i = 0; i < 10 && !waitsForASubscription(purchase); i++) {
+            jobs.runAll(purchase.getId());
+            if (!waitsForASubscription(purchase)) {
+                provisioning.runFor(purchase.getBusinessKey());
+            }
+        }
+        // the first line is provisioned, the second waits: as before V10_5, no line is bound
+        provisioning.runFor(purchase.getBusinessKey());
+        jobs.runAll(purchase.getId());
+        assertThat(waitsForASubscription(purchase)).isTrue();
+        long acceptanceId = requests.find(purchase.getId()).orElseThrow().acceptanceId();
+        jdbc.sql("update pc_offer_acceptance_line set execution_id = null where acceptance_id = ?")
+                .param(acceptanceId).update();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            assertThat(db.migration.V10_6__offer_lines_of_running_purchases.bind(connection)).isEqualTo(2);
+        }
+        runProvisioning(purchase);
+
+        assertThat(purchase).isEnded().hasPassed("End_Purchased");
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(subscriptions.findByCustomer(customer.id())).extracting(Subscription::skuCode, Subscription::licenses)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(basic.code(), 12),
+                        org.assertj.core.groups.Tuple.tuple(e3.code(), 7));
     }
 
     @Test
