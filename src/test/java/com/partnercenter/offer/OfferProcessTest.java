@@ -230,7 +230,7 @@ class OfferProcessTest {
                 30, 25, 1, 10, 12, false).update();
         assertRefused(offerAsApplication(Map.of("line1Sku", unsellable.code())), "Old offer cannot be sold");
         assertRefused(offerAsApplication(lines(basic, -3, null, null, Map.of())), basic.name()
-                + " needs at least 1 license.");
+                + " needs at least 1 license");
         assertRefused(offerAsApplication(lines(basic, "", null, null, Map.of())), "Line 1: Enter the number of "
                 + "licenses for " + basic.name() + " (1 to 300)");
     }
