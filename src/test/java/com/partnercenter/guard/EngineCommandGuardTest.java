@@ -328,6 +328,29 @@ class EngineCommandGuardTest {
     }
 
     @Test
+    void aRefusalNamesTheFieldByTheLabelOfTheFormInTheUsersLanguage() throws Exception {
+        // started in English (the test SKU is a choice of the English start form only: see CatalogueForms)
+        ProcessInstance invitation = signedIn.start(alice, contoso, "trialInvitation", Map.of("skuCode", sku.code(),
+                "linkValidityDays", 30));
+        jobs.runAll(invitation.getId());
+        jdbc.sql("update pc_partner_user set language = 'fr' where id = ?").param(alice.id()).update();
+        Map<String, Long> before = stored.snapshot();
+        assertRefused(call(alice, HttpMethod.POST, "/engine-rest/process-definition/" + definitionId("delegatedAdmin")
+                + "/submit-form", Map.of("variables", Map.of("customerDomain", Map.of("value", "a\u202Eb.example")))),
+                403, "Le champ « Domaine du client »");
+        assertRefused(call(alice, HttpMethod.POST, "/engine-rest/process-definition/" + definitionId("trialInvitation")
+                + "/submit-form", Map.of("variables", Map.of("linkValidityDays", Map.of("value", "soon")))), 403,
+                "Le champ « Validité du lien en jours » attend un nombre, pas « soon ».");
+        assertThat(stored.snapshot()).isEqualTo(before);
+
+        // a task's form too: the French form of the task names the field
+        Task task = tasks.createTaskQuery().processInstanceId(invitation.getId()).singleResult();
+        assertRefused(call(alice, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", Map.of(
+                "variables", Map.of("revokeConfirmed", Map.of("value", "oui")))), 403,
+                "Le champ « Révoquer ce lien maintenant » est coché ou non");
+    }
+
+    @Test
     void aUserChecksAndChangesOnlyItsOwnPasswordNotItsProfile() throws Exception {
         assertThat(call(alice, HttpMethod.POST, "/engine-rest/identity/verify", Map.of("username", alice.userId(),
                 "password", TestData.PASSWORD)).getStatusCode().value()).isEqualTo(200);
