@@ -81,7 +81,7 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
         }
         Map<String, Object> model = new HashMap<>(execution.getVariables());
         Long linkId = null;
-        if (!Boolean.FALSE.equals(execution.getVariable("customerCreated")) ) {
+        if (!Boolean.FALSE.equals(execution.getVariable("customerCreated"))) {
             Partner partner = partners.findById(partnerId)
                     .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
             // a retry re-sends the link an earlier attempt issued (it may have reached the user): never a second one
