@@ -118,6 +118,16 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
         return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
+    /** Waits until the condition holds, at most {@code timeout}; false when it did not. */
+    public boolean within(Duration timeout, Function<? super WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     public WebElement visible(By locator) {
         return until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

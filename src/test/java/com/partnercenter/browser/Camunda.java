@@ -28,15 +28,21 @@ public final class Camunda {
             browser.visible(By.cssSelector("[cam-widget-header] .glyphicon-user"));
             return;
         }
-        browser.until(d -> {
-            Object settled = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+        java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> settled = d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                     "return !location.pathname.startsWith('/camunda/app/tasklist')"
                     + " || (document.querySelector('[cam-widget-header] .glyphicon-user') !== null"
                     + " && sessionStorage.getItem('partnerCenterReloaded') === null"
                     + " && (document.querySelector('.partner-center-links a') !== null"
-                    + "     || window.partnerCenterTasklistLanguage === null));");
-            return Boolean.TRUE.equals(settled);
-        });
+                    + "     || window.partnerCenterTasklistLanguage === null));"));
+        if (!browser.within(java.time.Duration.ofSeconds(30), settled)) {
+            // KNOWN DEFECT (README "Known limits"): now and then Tasklist stays on its spinner after the reload that
+            // switches it to the account's language; a user's reload gets past it, so the journey reloads once and
+            // says so, rather than hide it
+            System.err.println("Tasklist still loading 30 s after " + user + "'s sign-in: reloading once (known defect)");
+            browser.driver().navigate().refresh();
+            browser.until(settled);
+        }
     }
 
     static String literal(String text) {

@@ -40,7 +40,7 @@ class UnauthorizedStartJourneyIT {
         browser.open("/partner");
         browser.waitForText("Non ouverts pour vous");
         assertThat(browser.bodyText()).contains("Envoyer une invitation à un essai",
-                "Votre compte n'a pas d'accès administrateur aux entreprises que vous prenez en charge");
+                "Votre compte n’a pas d’accès administrateur aux entreprises que vous prenez en charge");
         assertThat(browser.driver().findElements(By.cssSelector("ul.actions a")).stream()
                 .map(org.openqa.selenium.WebElement::getText)).noneMatch(text -> text.contains("essai"));
         browser.fullPageScreenshot("partner-overview-not-open");
