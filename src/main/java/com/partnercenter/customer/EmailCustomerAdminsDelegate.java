@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * BPMN "Email the customer's admins": the mail of camunda:property {@code mailTemplate} to every admin
- * of the flow's customer (its request's; {@code customerId} for the partner pages' own processes), in the customer's
- * language, and with property
+ * of the flow's customer (its request's; {@code customerId} for the partner pages' own processes, see
+ * {@link FlowRequests#customerIdOf}), in the customer's language, with the company info of the flow's partner (never a
+ * variable), and with property
  * {@code copyPartner=true} also to the partner user ({@code partnerUserEmail}, {@code partnerUserLanguage}).
  * Asynchronous with retries like {@code sendEmail}: each recipient's mail is keyed on its own (plus the
  * optional variable {@code mailKey}), so a retry sends only what did not leave.
@@ -41,7 +42,7 @@ public class EmailCustomerAdminsDelegate implements JavaDelegate {
         }
         long customerId = requests.customerIdOf(execution);
         Customer customer = customers.findById(customerId).orElseThrow();
-        Number partnerId = (Number) execution.getVariable("partnerId");
+        long partnerId = requests.partnerIdOf(execution);
         Object mailKey = execution.getVariable("mailKey");
         record Recipient(String address, String language) {}
         List<Recipient> recipients = new ArrayList<>();
@@ -55,7 +56,7 @@ public class EmailCustomerAdminsDelegate implements JavaDelegate {
             String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                     mailKey == null ? null : mailKey.toString(), r.address());
             mails.send(new OutgoingMail(key, template.toString(), r.language(), r.address(), model,
-                    partnerId == null ? null : partnerId.longValue(), execution.getProcessBusinessKey()));
+                    partnerId, execution.getProcessBusinessKey()));
         }
     }
 }

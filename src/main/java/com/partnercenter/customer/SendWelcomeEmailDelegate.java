@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * link ({@value #VALIDITY_DAYS} days). Use it asynchronously with retries, like {@code sendEmail}.
  *
  * <p>Inputs: {@code mailTo} (the admin's address), {@code mailLanguage}, {@code customerAdminUserId},
- * {@code customerName}, {@code partnerId}; {@code customerCreated=false} (an existing account) sends the
+ * {@code customerName}; the partner is the flow's ({@link FlowRequests#partnerIdOf}, never a variable);
+ * {@code customerCreated=false} (an existing account) sends the
  * welcome without a link. The camunda:property {@code mailTemplate} chooses another template with the same
  * inputs (a password reset, a new partner user's welcome). In a flow with a request, the account must be an admin
  * of the request's customer and {@code mailTo} its address (a set-password link never opens another account). The
@@ -72,7 +73,7 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
                         + execution.getProcessBusinessKey() + ": no welcome mail");
             }
         });
-        Number partnerId = (Number) execution.getVariable("partnerId");
+        long partnerId = requests.partnerIdOf(execution);
         String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 null, to);
         if (mails.wasSent(key)) {
@@ -80,8 +81,8 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
         }
         Map<String, Object> model = new HashMap<>(execution.getVariables());
         Long linkId = null;
-        if (!Boolean.FALSE.equals(execution.getVariable("customerCreated")) && partnerId != null) {
-            Partner partner = partners.findById(partnerId.longValue())
+        if (!Boolean.FALSE.equals(execution.getVariable("customerCreated"))) {
+            Partner partner = partners.findById(partnerId)
                     .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
             // a retry re-sends the link an earlier attempt issued (it may have reached the user): never a second one
             linkId = links.livePasswordSetupOf(userId, execution.getProcessInstanceId()).map(Link::id)
@@ -93,7 +94,7 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
         Object template = ModelProperties.get(execution, "mailTemplate");
         OutgoingMail mail = new OutgoingMail(key, template == null ? TEMPLATE : template.toString(),
                 (String) execution.getVariable("mailLanguage"), to, model,
-                partnerId == null ? null : partnerId.longValue(), execution.getProcessBusinessKey());
+                partnerId, execution.getProcessBusinessKey());
         mails.send(linkId == null ? mail : mail.withLink("passwordSetupUrl", MailLink.of(linkId)));
     }
 

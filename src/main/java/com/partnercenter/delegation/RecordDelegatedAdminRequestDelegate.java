@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * BPMN "Record the pending request": checks the request and stores a PENDING relationship.
  *
- * <p>Inputs: {@code partnerId}; the customer as {@code customerId} (callers) or {@code customerDomain}
+ * <p>Inputs: the request's partner (recorded by the check before it); the customer as {@code customerId} (callers) or {@code customerDomain}
  * (start form); {@code adminRole} FULL/LIMITED; {@code durationDays}; {@code autoExtend} — the rule is
  * {@link DelegatedAdminRequest}, also the start check of a partner user's start. Any refusal is BPMN error
  * {@code INVALID_REQUEST} with the reasons for the partner, in {@code partnerUserLanguage}. Outputs: {@code relationshipId},
@@ -51,7 +51,7 @@ public class RecordDelegatedAdminRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long partnerId = ProcessVariables.number(execution, "partnerId");
+        long partnerId = requests.of(execution).partnerId();
         Partner partner = partners.findById(partnerId).orElseThrow();
         // typed in the start form (the text rule), before it is looked up or echoed in a refusal
         typed.require(execution, "customerDomain", com.partnercenter.platform.HumanText.Kind.LINE);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one allow-list of what a user may send with a start or a task completion: exactly the fields of the deployed
  * form the start event or the task shows ({@link FormFields}), each value of its field's kind and, for a field with
- * choices, one of them; within the form's own bounds (min, max, maxLength); typed text obeying the text rule
+ * choices (select, radio, checklist, taglist), one of them — a form that gives it no choices lets it take none; a field
+ * of any other kind (expression, group, dynamic list, a type unknown here) takes text like a text field; within the form's own bounds (min, max, maxLength); typed text obeying the text rule
  * ({@link HumanText}). A field shown but not entered (disabled, read-only) keeps its value. Everything else the flow
  * checks itself.
  */
@@ -72,9 +73,10 @@ public class FormPayloads {
             case "select", "radio" -> value instanceof String s ? option(field, s, language, current)
                     : text(language, "form.refused.notAnOption", field, value);
             case "checklist", "taglist" -> list(field, value, language, current);
-            case "textfield", "textarea", "datetime", "filepicker" -> value instanceof String s ? text(field, s, language)
+            // text fields, and every other kind (an expression, a group, a dynamic list, a type a later form-js
+            // brings): one line of text within the text rule, never an object or a list nobody checks
+            default -> value instanceof String s ? text(field, s, language)
                     : text(language, "form.refused.notText", field, value);
-            default -> null; // expression, group and list values: whatever the form computes
         };
     }
 
@@ -114,8 +116,7 @@ public class FormPayloads {
     }
 
     private String option(FormFields.Field field, String value, Language language, Function<String, Object> current) {
-        List<String> options = options(field, current);
-        return options == null || options.contains(value) ? humanText(field, value, language)
+        return options(field, current).contains(value) ? humanText(field, value, language)
                 : text(language, "form.refused.notAnOption", field, value);
     }
 
@@ -125,20 +126,23 @@ public class FormPayloads {
         }
         List<String> options = options(field, current);
         for (Object one : chosen) {
-            if (!(one instanceof String s) || (options != null && !options.contains(s))) {
+            if (!(one instanceof String s) || !options.contains(s)) {
                 return text(language, "form.refused.notAnOption", field, one);
             }
         }
         return null;
     }
 
-    /** The static choices, or those of the variable {@code valuesKey} names; null when the form gives none. */
+    /**
+     * The static choices, or those of the variable {@code valuesKey} names; none when the form gives none (a field
+     * with choices takes only one of them, so such a field takes nothing).
+     */
     private static List<String> options(FormFields.Field field, Function<String, Object> current) {
         if (field.options() != null) {
             return field.options();
         }
         if (field.valuesKey() == null) {
-            return null;
+            return List.of();
         }
         Object source = unwrap(current.apply(field.valuesKey()));
         if (!(source instanceof Collection<?> items)) {

@@ -12,6 +12,7 @@ import com.partnercenter.platform.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -65,7 +66,13 @@ class StartRule {
                 unchecked(context, () -> cache.findBpmnModelInstanceForProcessDefinition(definition)),
                 definition.getKey()).orElseThrow(() -> Refusals.forbidden(
                         messages.text(language, "start.refused.notAPartnerFlow", definition.getKey())));
-        FlowStartPermissions.Decision decision = permissions.decide(caller.userId(), requirements);
+        // only a partner user starts a flow: anyone else (a customer admin, a user of no partner) is refused here
+        Optional<PartnerUser> user = partners.findUserByUserId(caller.userId());
+        Optional<Partner> partner = user.flatMap(u -> partners.findById(u.partnerId()));
+        if (user.isEmpty() || partner.isEmpty()) {
+            throw Refusals.forbidden(messages.text(language, "start.refused.notPartnerUser", caller.userId()));
+        }
+        FlowStartPermissions.Decision decision = permissions.decide(user.get(), partner.get(), requirements);
         if (!decision.allowed()) {
             throw Refusals.forbidden(decision.reason(language));
         }
@@ -78,9 +85,7 @@ class StartRule {
         List<String> problems = new ArrayList<>(payloads.problems(EngineLookups.startForm(context, definition.getId()),
                 start.variables(), language, name -> null));
         if (problems.isEmpty()) {
-            PartnerUser user = partners.findUserByUserId(caller.userId()).orElseThrow();
-            Partner partner = partners.findById(user.partnerId()).orElseThrow();
-            StartRequest request = new StartRequest(partner, user, language, start.variables());
+            StartRequest request = new StartRequest(partner.get(), user.get(), language, start.variables());
             checks.orderedStream().filter(c -> c.processKey().equals(definition.getKey()))
                     .forEach(c -> problems.addAll(c.problems(request)));
         }

@@ -10,6 +10,7 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ProcessVariables;
+import com.partnercenter.request.FlowRequests;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -30,8 +31,11 @@ public class InvitationRecipients {
     private final MailService mails;
     private final InvitationRequest request;
 
+    private final FlowRequests requests;
+
     public InvitationRecipients(PartnerRepository partners, CustomerRepository customers, MailService mails,
-            InvitationRequest request) {
+            InvitationRequest request, FlowRequests requests) {
+        this.requests = requests;
         this.request = request;
         this.partners = partners;
         this.customers = customers;
@@ -60,7 +64,7 @@ public class InvitationRecipients {
         if (list == null || list.isBlank()) {
             return;
         }
-        Partner partner = partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
+        Partner partner = partners.findById(requests.partnerIdOf(execution)).orElseThrow();
         mailTo(List.of(list.split(",")), execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 template, model, partner, execution.getProcessBusinessKey(), ProcessVariables.number(execution, "linkId"));
     }

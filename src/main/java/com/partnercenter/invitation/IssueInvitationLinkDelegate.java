@@ -14,6 +14,7 @@ import com.partnercenter.platform.Language;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.platform.TypedVariables;
+import com.partnercenter.request.FlowRequests;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * BPMN "Issue invitation link": a multi-use personalized link for the partner's customers.
  *
- * <p>Inputs: {@code partnerId}, {@code linkType} ({@link LinkType} name, a camunda:property of the task), {@code linkValidityDays}
+ * <p>Inputs: the flow's partner ({@link FlowRequests#partnerIdOf}, never a variable), {@code linkType}
+ * ({@link LinkType} name, a camunda:property of the task), {@code linkValidityDays}
  * ({@value #MIN_DAYS}..{@value #MAX_DAYS}, default {@value #DEFAULT_DAYS}). Outputs: {@code linkId} and
  * {@code linkExpiresAt} (a date for the expiry timer). The URL is never a variable (variables and their history are
  * readable in Cockpit, by REST and in a database dump): mails get it as {@code invitationUrl} from the link id at
@@ -44,9 +46,11 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
     private final AuditLog audit;
     private final InvitationRequest request;
     private final TypedVariables typed;
+    private final FlowRequests requests;
 
     public IssueInvitationLinkDelegate(LinkService links, PartnerRepository partners, AuditLog audit,
-            InvitationRequest request, TypedVariables typed) {
+            InvitationRequest request, TypedVariables typed, FlowRequests requests) {
+        this.requests = requests;
         this.typed = typed;
         this.audit = audit;
         this.links = links;
@@ -71,13 +75,13 @@ public class IssueInvitationLinkDelegate implements JavaDelegate {
             });
         }
         long days = InvitationRequest.validityDays(validity);
-        long partnerId = ProcessVariables.number(execution, "partnerId");
+        long partnerId = requests.partnerIdOf(execution);
         Partner partner = partners.findById(partnerId)
                 .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
         LinkType type = LinkType.valueOf(String.valueOf(ModelProperties.get(execution, "linkType")));
         IssuedLink link = links.issue(type, partner, EngineClock.now().plus(Duration.ofDays(days)),
                 execution.getProcessInstanceId(), execution.getProcessBusinessKey(), null, false);
-        audit.record((String) execution.getVariable("initiator"), "LINK_ISSUED", partner.id(), null,
+        audit.record(requests.requestedByOf(execution), "LINK_ISSUED", partner.id(), null,
                 execution.getProcessBusinessKey(), type + " link valid until " + link.expiresAt());
         execution.setVariable("linkId", link.id());
         execution.setVariable("linkExpiresAt", Date.from(link.expiresAt()));

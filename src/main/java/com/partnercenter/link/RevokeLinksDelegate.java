@@ -1,18 +1,21 @@
 package com.partnercenter.link;
 
 import com.partnercenter.audit.AuditLog;
+import com.partnercenter.request.FlowRequests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN "Close the link": every link of this process instance stops working (idempotent). */
+/** BPMN "Close the link": every link of this process instance stops working (idempotent), audited for its flow's partner. */
 @Component("revokeLinks")
 public class RevokeLinksDelegate implements JavaDelegate {
 
     private final LinkService links;
     private final AuditLog audit;
+    private final FlowRequests requests;
 
-    public RevokeLinksDelegate(LinkService links, AuditLog audit) {
+    public RevokeLinksDelegate(LinkService links, AuditLog audit, FlowRequests requests) {
+        this.requests = requests;
         this.audit = audit;
         this.links = links;
     }
@@ -21,8 +24,7 @@ public class RevokeLinksDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int revoked = links.revokeAllOf(execution.getProcessInstanceId());
         if (revoked > 0) {
-            Object partnerId = execution.getVariable("partnerId");
-            audit.record("system", "LINKS_CLOSED", partnerId instanceof Number n ? n.longValue() : null, null,
+            audit.record("system", "LINKS_CLOSED", requests.partnerIdOf(execution), null,
                     execution.getProcessBusinessKey(), revoked + " link(s) closed at " + execution.getCurrentActivityName());
         }
     }

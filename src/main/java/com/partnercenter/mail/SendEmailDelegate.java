@@ -1,5 +1,6 @@
 package com.partnercenter.mail;
 
+import com.partnercenter.request.FlowRequests;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
  *
  * Variables: {@code mailTemplate} (required), {@code mailTo} (required, one address), {@code mailLanguage}
  * ("en"/"fr", optional: else the partner's default language), {@code mailKey} (optional: distinguishes several
- * mails of the same activity to the same recipient in one instance, e.g. one per acceptance), {@code partnerId}
- * (optional). The template sees all variables of the execution as {@code vars}, plus {@code partner} and
+ * mails of the same activity to the same recipient in one instance, e.g. one per acceptance). The partner whose company
+ * info the mail carries is the flow's ({@link FlowRequests#partnerIdOf}: its request's, or its tenant's), never a
+ * variable. The template sees all variables of the execution as {@code vars}, plus {@code partner} and
  * {@code baseUrl}; when the instance has a variable {@code linkId} (its invitation link), also {@code invitationUrl},
  * rebuilt from the link at send time (a URL is never a variable), and {@code processKey} (the key of the flow it is
  * sent from). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
@@ -38,13 +40,14 @@ public class SendEmailDelegate implements JavaDelegate {
     public static final String TO = "mailTo";
     public static final String LANGUAGE = "mailLanguage";
     public static final String KEY = "mailKey";
-    public static final String PARTNER_ID = "partnerId";
     public static final String LINK_ID = "linkId";
 
     private final MailService mails;
+    private final FlowRequests requests;
 
-    public SendEmailDelegate(MailService mails) {
+    public SendEmailDelegate(MailService mails, FlowRequests requests) {
         this.mails = mails;
+        this.requests = requests;
     }
 
     @Override
@@ -58,7 +61,7 @@ public class SendEmailDelegate implements JavaDelegate {
         Map<String, Object> variables = new HashMap<>(execution.getVariables());
         // the flow a mail comes from, by key: templates name it in the reader's language (mail text flow.<key>)
         variables.put("processKey", execution.getProcessDefinitionId().split(":")[0]);
-        OutgoingMail mail = new OutgoingMail(key, template, language, to, variables, partnerId(execution),
+        OutgoingMail mail = new OutgoingMail(key, template, language, to, variables, requests.partnerIdOf(execution),
                 execution.getProcessBusinessKey());
         if (execution.getVariable(LINK_ID) instanceof Number linkId) {
             mail = mail.withLink("invitationUrl", MailLink.of(linkId.longValue()));
@@ -85,20 +88,5 @@ public class SendEmailDelegate implements JavaDelegate {
                     + value.getClass().getSimpleName() + " (task '" + execution.getCurrentActivityId() + "')");
         }
         return s;
-    }
-
-    private static Long partnerId(DelegateExecution execution) {
-        Object value = execution.getVariable(PARTNER_ID);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof String s && s.strip().matches("\\d{1,18}")) {
-            return Long.valueOf(s.strip());
-        }
-        throw new IllegalArgumentException("Process variable '" + PARTNER_ID + "' must be a partner id (a number), not '"
-                + value + "' (task '" + execution.getCurrentActivityId() + "')");
     }
 }

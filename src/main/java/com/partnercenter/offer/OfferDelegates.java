@@ -238,7 +238,7 @@ public class OfferDelegates {
     }
 
     private Partner partner(DelegateExecution execution) {
-        return partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
+        return partners.findById(requests.partnerIdOf(execution)).orElseThrow();
     }
 
     static BpmnError refuse(String message) {

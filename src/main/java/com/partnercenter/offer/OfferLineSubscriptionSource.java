@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Provisioning of a purchased line ({@code subscriptionFrom = acceptedOfferLine}): the line of the request's accepted
- * offer for the loop's SKU, as the customer accepted and the flow planned it — a new subscription of the accepted
+ * offer that the loop works on (the last one its "Read the line" took, in line order: the loop runs its lines one after
+ * the other; never a variable naming the SKU), as the customer accepted and the flow planned it — a new subscription of the accepted
  * count (the request's partner as partner of record), or the conversion of the customer's running trial of that SKU.
  */
 @Component
@@ -35,10 +36,9 @@ public class OfferLineSubscriptionSource implements SubscriptionSource {
             throw new IllegalArgumentException("the purchase of " + request.processInstanceId()
                     + " has no accepted offer or no customer");
         }
-        Object sku = task.variable("skuCode");
-        OfferRepository.AcceptedLine line = offers.acceptedLines(request.acceptanceId()).stream()
-                .filter(l -> l.skuCode().equals(sku)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        "acceptance " + request.acceptanceId() + " has no line for " + sku));
+        OfferRepository.AcceptedLine line = offers.currentLine(request.acceptanceId())
+                .orElseThrow(() -> new IllegalArgumentException("the loop over the lines of acceptance "
+                        + request.acceptanceId() + " has taken none yet"));
         if (PurchaseDelegates.Action.CONVERT.name().equals(line.action())) {
             Subscription trial = subscriptions.findById(line.subscriptionId()).orElseThrow();
             if (trial.customerId() != request.customerId()) {

@@ -124,6 +124,51 @@ public class OfferRepository {
                 .list();
     }
 
+    /** The accepted line the loop execution {@code executionId} works on ({@link #bindNextLine}). */
+    public Optional<AcceptedLine> lineOf(long acceptanceId, String executionId) {
+        return jdbc.sql("select line_no, sku_code, licenses, action, subscription_id from pc_offer_acceptance_line "
+                        + "where acceptance_id = ? and execution_id = ?")
+                .params(acceptanceId, executionId)
+                .query((rs, n) -> new AcceptedLine(rs.getInt("line_no"), rs.getString("sku_code"),
+                        rs.getInt("licenses"), rs.getString("action"), rs.getObject("subscription_id", Long.class)))
+                .optional();
+    }
+
+    /**
+     * The line the acceptance's loop works on now: the last one a loop execution took ({@link #bindNextLine}; the
+     * loop runs its lines one after the other, in line order). Empty before the loop took any.
+     */
+    public Optional<AcceptedLine> currentLine(long acceptanceId) {
+        List<AcceptedLine> taken = jdbc.sql("select line_no, sku_code, licenses, action, subscription_id "
+                        + "from pc_offer_acceptance_line where acceptance_id = ? and execution_id is not null "
+                        + "order by line_no")
+                .param(acceptanceId)
+                .query((rs, n) -> new AcceptedLine(rs.getInt("line_no"), rs.getString("sku_code"),
+                        rs.getInt("licenses"), rs.getString("action"), rs.getObject("subscription_id", Long.class)))
+                .list();
+        return taken.isEmpty() ? Optional.empty() : Optional.of(taken.get(taken.size() - 1));
+    }
+
+    /**
+     * Binds the first accepted line (in line order) that no loop execution works on yet to {@code executionId}, and
+     * returns it; the line it holds already when it holds one (a step run again). Empty when every line is taken.
+     */
+    public Optional<AcceptedLine> bindNextLine(long acceptanceId, String executionId) {
+        Optional<AcceptedLine> held = lineOf(acceptanceId, executionId);
+        if (held.isPresent()) {
+            return held;
+        }
+        for (AcceptedLine line : acceptedLines(acceptanceId)) {
+            int bound = jdbc.sql("update pc_offer_acceptance_line set execution_id = ? where acceptance_id = ? "
+                            + "and line_no = ? and execution_id is null")
+                    .params(executionId, acceptanceId, line.lineNo()).update();
+            if (bound == 1) {
+                return lineOf(acceptanceId, executionId);
+            }
+        }
+        return Optional.empty();
+    }
+
     public void planLine(long acceptanceId, String skuCode, String action, Long subscriptionId) {
         jdbc.sql("update pc_offer_acceptance_line set action = ?, subscription_id = ? where acceptance_id = ? "
                         + "and sku_code = ?")

@@ -136,14 +136,20 @@ public class PurchaseDelegates {
     }
 
     /**
-     * "Read the line": the line of {@code skuCode} (the sub-process's element) as planned, in variables local to
-     * this line: {@code licenses}, {@code lineAction}, {@code trialSubscriptionId}, and the line's
-     * {@code subscriptionId} and {@code subscriptionEndDate} that provisioning fills in.
+     * "Read the line": the loop's execution takes the next accepted line of the request's acceptance (in line order;
+     * the row binds it to the execution, so that the line's later steps and the provisioning worker find it by the
+     * execution they run in, never by a variable), as planned, in variables local to this line: {@code skuCode},
+     * {@code licenses}, {@code lineAction}, {@code trialSubscriptionId}, and the line's {@code subscriptionId} and
+     * {@code subscriptionEndDate} that provisioning fills in.
      */
     @Bean
     public JavaDelegate readPurchaseLine() {
         return execution -> {
-            OfferRepository.AcceptedLine line = line(execution);
+            long acceptanceId = requests.of(execution).acceptanceId();
+            OfferRepository.AcceptedLine line = offers.bindNextLine(acceptanceId, execution.getId())
+                    .orElseThrow(() -> new IllegalStateException("every accepted line of acceptance " + acceptanceId
+                            + " is taken by another execution"));
+            execution.setVariableLocal("skuCode", line.skuCode());
             execution.setVariableLocal("licenses", line.licenses());
             execution.setVariableLocal("lineAction", line.action());
             execution.setVariableLocal("trialSubscriptionId",
@@ -179,8 +185,11 @@ public class PurchaseDelegates {
     /** "Record the line done": the subscription created or converted for the line. */
     @Bean
     public JavaDelegate recordPurchaseLine() {
-        return execution -> offers.planLine(requests.of(execution).acceptanceId(),
-                (String) execution.getVariable("skuCode"), line(execution).action(), ownSubscription(execution));
+        return execution -> {
+            OfferRepository.AcceptedLine line = line(execution);
+            offers.planLine(requests.of(execution).acceptanceId(), line.skuCode(), line.action(),
+                    ownSubscription(execution));
+        };
     }
 
     /**
@@ -232,10 +241,10 @@ public class PurchaseDelegates {
         return subscriptionId;
     }
 
+    /** The accepted line this loop execution took in "Read the line". */
     private OfferRepository.AcceptedLine line(DelegateExecution execution) {
-        String sku = (String) execution.getVariable("skuCode");
-        return offers.acceptedLines(requests.of(execution).acceptanceId()).stream()
-                .filter(l -> l.skuCode().equals(sku)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no accepted line " + sku));
+        long acceptanceId = requests.of(execution).acceptanceId();
+        return offers.lineOf(acceptanceId, execution.getId()).orElseThrow(() -> new IllegalStateException(
+                "execution " + execution.getId() + " holds no accepted line of acceptance " + acceptanceId));
     }
 }

@@ -97,16 +97,18 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
 
     /**
      * A flow called by another one (call activity), or started by the application itself (never by a
-     * signed-in user, whose starts always take the path above): the caller already checked its user and passes
-     * {@code partnerId} (and {@code partnerUserEmail}/{@code partnerUserLanguage} of the user to tell);
-     * the partner's program authorizations are checked again, they may have changed.
+     * signed-in user, whose starts always take the path above): the caller already checked its user. The partner is
+     * the one whose tenant the instance runs in (never a variable: a {@code partnerId} naming another partner is
+     * refused); {@code requestedBy} is recorded only when it names a user of that partner;
+     * {@code partnerUserEmail}/{@code partnerUserLanguage} say whom to tell. The partner's program authorizations
+     * are checked again, they may have changed.
      */
     private void checkCalledFlow(DelegateExecution execution, FlowRequirements requirements) {
-        Object partnerId = execution.getVariable("partnerId");
-        Optional<Partner> found = partnerId instanceof Number n ? partners.findById(n.longValue()) : Optional.empty();
-        if (found.isEmpty()) {
-            refuse(execution, "en", "The calling flow did not name its partner (variable partnerId).",
-                    "Le processus appelant n'a pas indiqué son partenaire (variable partnerId).");
+        Optional<Partner> found = partners.findByTenantId(execution.getTenantId());
+        Object named = execution.getVariable("partnerId");
+        if (found.isEmpty() || !(named instanceof Number n) || n.longValue() != found.get().id()) {
+            refuse(execution, "en", "The calling flow did not name the partner of its tenant (variable partnerId).",
+                    "Le processus appelant n'a pas indiqué le partenaire de son tenant (variable partnerId).");
             return;
         }
         Partner partner = found.get();
@@ -120,7 +122,9 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         describePartner(execution, partner);
         FlowStartPermissions.Decision decision = permissions.authorizationsOf(partner, requirements);
         if (decision.allowed()) {
-            authorize(execution, partner, (String) execution.getVariable("requestedBy"));
+            Object requestedBy = execution.getVariable("requestedBy");
+            authorize(execution, partner, requestedBy instanceof String userId && partners.findUserByUserId(userId)
+                    .filter(user -> user.partnerId() == partner.id()).isPresent() ? userId : null);
         } else {
             refuse(execution, language, decision);
         }

@@ -37,6 +37,13 @@ public class PartnerRepository {
                 .param(advisorCode).query(PartnerRepository::partner).optional();
     }
 
+    /** The partner of a tenant (each partner has its own). */
+    public Optional<Partner> findByTenantId(String tenantId) {
+        return tenantId == null ? Optional.empty()
+                : jdbc.sql("select " + PARTNER_COLUMNS + " from pc_partner where tenant_id = ?")
+                        .param(tenantId).query(PartnerRepository::partner).optional();
+    }
+
     public List<Partner> findAll() {
         return jdbc.sql("select " + PARTNER_COLUMNS + " from pc_partner order by name")
                 .query(PartnerRepository::partner).list();

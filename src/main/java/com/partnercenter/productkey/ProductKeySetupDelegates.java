@@ -161,9 +161,8 @@ public class ProductKeySetupDelegates {
         return execution -> {
             int released = keys.release(execution.getProcessInstanceId());
             if (released > 0) {
-                Object partnerId = execution.getVariable("partnerId");
-                audit.record(actor(execution), "PRODUCT_KEYS_RELEASED",
-                        partnerId instanceof Number n ? n.longValue() : null, null, execution.getProcessBusinessKey(),
+                audit.record(actor(execution), "PRODUCT_KEYS_RELEASED", requests.partnerIdOf(execution), null,
+                        execution.getProcessBusinessKey(),
                         released + " key(s) given back to the inventory");
             }
         };
@@ -218,16 +217,16 @@ public class ProductKeySetupDelegates {
     }
 
     private Partner partner(DelegateExecution execution) {
-        long partnerId = ProcessVariables.number(execution, "partnerId");
-        return partners.findById(partnerId).orElseThrow();
+        return partners.findById(requests.of(execution).partnerId()).orElseThrow();
     }
 
     private List<String> codes(DelegateExecution execution) {
         return keysOf((String) execution.getVariable("productKeyCodes"));
     }
 
-    static String actor(DelegateExecution execution) {
-        return AuditLog.actor(execution.getVariable("initiator"), execution.getProcessBusinessKey());
+    /** Who the audit names: the user who asked for the setup (its request's), else the process. */
+    private String actor(DelegateExecution execution) {
+        return AuditLog.actor(requests.requestedByOf(execution), execution.getProcessBusinessKey());
     }
 
 }

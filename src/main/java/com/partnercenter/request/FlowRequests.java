@@ -55,16 +55,37 @@ public class FlowRequests {
     }
 
     /**
-     * The partner the execution's flow serves: its request's, or — for the small processes the partner pages start,
-     * which record no request (only the application starts them, in the partner's tenant) — its variable.
+     * The partner the execution's flow serves: its request's, or — for a flow that records none (the small processes
+     * the partner pages start; a flow refused by its first step) — the partner whose tenant the instance runs in
+     * (one tenant per partner). Never a variable.
+     *
+     * @throws IllegalStateException the instance runs in no partner's tenant
      */
     public long partnerIdOf(DelegateExecution execution) {
         Optional<FlowRequest> request = find(execution.getProcessInstanceId());
-        return request.isPresent() ? of(execution).partnerId()
-                : com.partnercenter.platform.ProcessVariables.number(execution, "partnerId");
+        return request.isPresent() ? of(execution).partnerId() : partnerOfTenant(execution.getTenantId());
     }
 
-    /** The customer the execution's flow serves, as {@link #partnerIdOf} finds it. */
+    /** The partner whose tenant is {@code tenantId}. */
+    public long partnerOfTenant(String tenantId) {
+        return jdbc.sql("select id from pc_partner where tenant_id = ?").param(tenantId).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " is no partner's"));
+    }
+
+    /**
+     * The user who asked for the execution's flow (its request's {@code requestedBy}); null when the application
+     * asked, or when the flow records no request.
+     */
+    public String requestedByOf(DelegateExecution execution) {
+        return find(execution.getProcessInstanceId()).map(r -> of(execution).requestedBy()).orElse(null);
+    }
+
+    /**
+     * The customer the execution's flow serves: its request's. Only the partner pages' own small processes record no
+     * request; the application alone starts them (a partner user may start no flow without a check task: the engine
+     * command guard refuses it) and they have no user task, so their variable {@code customerId}, which the page set
+     * after checking its user's access, is read instead.
+     */
     public long customerIdOf(DelegateExecution execution) {
         Optional<FlowRequest> request = find(execution.getProcessInstanceId());
         if (request.isPresent()) {

@@ -67,7 +67,8 @@ public class TrialDelegates {
     }
 
     /**
-     * "Check the invitation" ({@link TrialInvitationRequest}, also the start check): the SKU exists and allows
+     * "Check the invitation" ({@link TrialInvitationRequest}, also the start check), for the request's partner: the
+     * SKU the start form asked for (recorded in the request, which decides from then on) exists and allows
      * trials; delegated administration only for partners holding it, Full or Limited; recipients are e-mail addresses
      * (at most {@value InvitationRecipients#MAX_RECIPIENTS}). Sets the trial's terms ({@code skuName}, {@code trialDays}, {@code trialLicenses}) and
      * {@code recipientList} (comma-separated). Bad input: BPMN error INVALID_REQUEST with the reason.
@@ -75,7 +76,12 @@ public class TrialDelegates {
     @Bean
     public JavaDelegate prepareTrialInvitation() {
         return execution -> {
-            Partner partner = partners.findById(ProcessVariables.number(execution, "partnerId")).orElseThrow();
+            var asked = requests.of(execution);
+            Partner partner = partners.findById(asked.partnerId()).orElseThrow();
+            if (asked.skuCode() != null) {
+                // the request already names its SKU (this step ran before): the row decides, not a variable
+                execution.setVariable("skuCode", asked.skuCode());
+            }
             // typed in the start form (the text rule) before any other check reads or echoes it
             typed.require(execution, "recipientEmails", HumanText.Kind.LIST);
             String message = typed.require(execution, "personalMessage", HumanText.Kind.MESSAGE);

@@ -190,6 +190,32 @@ class EngineCommandGuardTest {
                 404, "Flow noSuchFlow:1:0 does not exist");
     }
 
+    @Test
+    void aUserOfNoPartnerStartingAPartnerFlowIsRefusedWith403NotA500() throws Exception {
+        String nobody = TestData.unique("nobody");
+        data.identity().ensureUser(nobody, "No", "Body", null, TestData.PASSWORD);
+        // a customer admin reads it in its organization's language (French here), a user of nobody in English
+        Map<String, String> reasons = Map.of(wideWorld.admin().userId(), "Seuls les utilisateurs d’un partenaire "
+                + "lancent ce processus, et « " + wideWorld.admin().userId() + " » n’en est pas un.",
+                nobody, "Only a partner's users start this flow, and '" + nobody + "' is not one.");
+        for (String userId : reasons.keySet()) {
+            // by id: a start by key answers 404 to a user of no tenant, who may not know the flow exists
+            for (String path : List.of("/engine-rest/process-definition/" + definitionId("trialInvitation") + "/start",
+                    "/engine-rest/process-definition/" + definitionId("purchaseOffer") + "/submit-form")) {
+                Map<String, Long> before = stored.snapshot();
+                assertRefused(callAs(userId, HttpMethod.POST, path, Map.of("variables", Map.of())), 403,
+                        reasons.get(userId));
+                assertThat(stored.snapshot()).isEqualTo(before);
+            }
+        }
+        // the webapps' engine API, which Tasklist calls, answers the same to a customer admin signed in there
+        PartnerBrowser tasklist = PartnerBrowser.signIn(port, "default", wideWorld.admin().userId(), TestData.PASSWORD);
+        PartnerBrowser.Page page = tasklist.engineApi("POST", "/camunda/api/engine/engine/default/process-definition/"
+                + definitionId("productKeySetup") + "/submit-form", "{\"variables\":{}}");
+        assertThat(page.status()).as(page.body()).isEqualTo(403);
+        assertThat(page.body()).contains("n’en est pas un");
+    }
+
     // ---- running instances: only the product's own steps move them
 
     @Test
@@ -299,6 +325,29 @@ class EngineCommandGuardTest {
                 + "/submit-form", Map.of("variables", Map.of("skuCode", Map.of("value", sku.code()),
                         "personalMessage", Map.of("value", "Bonjour\u202Eevil")))), 403, "U+202E");
         assertThat(stored.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalNamesTheFieldByTheLabelOfTheFormInTheUsersLanguage() throws Exception {
+        // started in English (the test SKU is a choice of the English start form only: see CatalogueForms)
+        ProcessInstance invitation = signedIn.start(alice, contoso, "trialInvitation", Map.of("skuCode", sku.code(),
+                "linkValidityDays", 30));
+        jobs.runAll(invitation.getId());
+        jdbc.sql("update pc_partner_user set language = 'fr' where id = ?").param(alice.id()).update();
+        Map<String, Long> before = stored.snapshot();
+        assertRefused(call(alice, HttpMethod.POST, "/engine-rest/process-definition/" + definitionId("delegatedAdmin")
+                + "/submit-form", Map.of("variables", Map.of("customerDomain", Map.of("value", "a\u202Eb.example")))),
+                403, "Le champ « Domaine du client »");
+        assertRefused(call(alice, HttpMethod.POST, "/engine-rest/process-definition/" + definitionId("trialInvitation")
+                + "/submit-form", Map.of("variables", Map.of("linkValidityDays", Map.of("value", "soon")))), 403,
+                "Le champ « Validité du lien en jours » attend un nombre, pas « soon ».");
+        assertThat(stored.snapshot()).isEqualTo(before);
+
+        // a task's form too: the French form of the task names the field
+        Task task = tasks.createTaskQuery().processInstanceId(invitation.getId()).singleResult();
+        assertRefused(call(alice, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", Map.of(
+                "variables", Map.of("revokeConfirmed", Map.of("value", "oui")))), 403,
+                "Le champ « Révoquer ce lien maintenant » est coché ou non");
     }
 
     @Test

@@ -158,13 +158,17 @@ class SendEmailDelegateTest {
     }
 
     @Test
-    void invalidPartnerIdIsAClearFailure() {
-        Map<String, Object> variables = welcomeVariables("a@acme.example");
-        variables.put("partnerId", "not-a-number");
+    void theMailCarriesThePartnerOfTheInstancesTenantNeverAPartnerIdVariable() throws Exception {
+        Partner other = testData.partner();
+        Map<String, Object> variables = welcomeVariables("forged@acme.example");
+        variables.put("partnerId", other.id()); // an operator-style write: the footer and Reply-To stay the tenant's
         String pid = start(variables);
-        String jobId = job(pid).getId();
 
-        assertThatThrownBy(() -> managementService.executeJob(jobId))
-                .hasMessageContaining("Process variable 'partnerId' must be a partner id");
+        managementService.executeJob(job(pid).getId());
+
+        MailOutbox.Entry entry = outbox.find(pid + "/SendMail/forged@acme.example").orElseThrow();
+        assertThat(entry.partnerId()).isEqualTo(partner.id());
+        assertThat(greenMail.getReceivedMessages()[0].getReplyTo()[0].toString()).contains(partner.supportEmail())
+                .doesNotContain(other.supportEmail());
     }
 }

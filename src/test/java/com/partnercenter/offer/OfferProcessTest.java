@@ -80,6 +80,9 @@ class OfferProcessTest {
     @Autowired AcceptanceService acceptances;
     @Autowired PartnerOfRecordService partnerOfRecord;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.camunda.bpm.engine.ExternalTaskService externalTasks;
+    @Autowired com.partnercenter.request.FlowRequests requests;
     @Autowired com.partnercenter.provisioning.ProvisioningService provisioningService;
     @Autowired com.partnercenter.support.Confirmations confirmations;
 
@@ -289,6 +292,68 @@ class OfferProcessTest {
         assertThat(customerMail).contains(basic.name(), "12 licenses", e3.name(), "7 licenses", "new subscription until");
         assertThat(body(Mailbox.lastTo(mail, user.email()))).contains("accepted your purchase offer", "12 licenses");
         assertThat(pi).as("an open offer stays open for other customers").isWaitingAt("Task_ManageOffer");
+    }
+
+    @Test
+    void aForgedSkuOnAPurchaseLineChangesNeitherWhatIsProvisionedNorWhatIsRecorded() {
+        ProcessInstance pi = offer(Map.of());
+        jobs.runAll(pi.getId());
+        String domain = TestData.unique("forge") + ".example";
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "12",
+                e3.code(), "7"));
+        for (int i = 0; i < 10 && !waitsForASubscription(purchase); i++) {
+            jobs.runAll(purchase.getId());
+            if (!waitsForASubscription(purchase)) {
+                provisioning.runFor(purchase.getBusinessKey());
+            }
+        }
+        // the first line waits for its subscription: an operator-style write names the other line's SKU on it
+        var waiting = externalTasks.createExternalTaskQuery().processInstanceId(purchase.getId())
+                .activityId("Task_CreateSubscription").singleResult();
+        assertThat(runtime.getVariable(waiting.getExecutionId(), "skuCode")).isEqualTo(basic.code());
+        runtime.setVariableLocal(waiting.getExecutionId(), "skuCode", e3.code());
+        runProvisioning(purchase);
+
+        assertThat(purchase).isEnded().hasPassed("End_Purchased");
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(subscriptions.findByCustomer(customer.id())).extracting(Subscription::skuCode, Subscription::licenses)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(basic.code(), 12),
+                        org.assertj.core.groups.Tuple.tuple(e3.code(), 7));
+        long acceptanceId = requests.find(purchase.getId()).orElseThrow().acceptanceId();
+        assertThat(offers.acceptedLines(acceptanceId)).allSatisfy(line -> assertThat(subscriptions
+                .findById(line.subscriptionId()).orElseThrow().skuCode()).isEqualTo(line.skuCode()));
+    }
+
+    @Test
+    void aPurchaseInsideItsLoopWhenV10_5ArrivedGetsItsLinesBound() throws Exception {
+        ProcessInstance pi = offer(Map.of());
+        jobs.runAll(pi.getId());
+        String domain = TestData.unique("loop") + ".example";
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "12",
+                e3.code(), "7"));
+        for (int i = 0; i < 10 && !waitsForASubscription(purchase); i++) {
+            jobs.runAll(purchase.getId());
+            if (!waitsForASubscription(purchase)) {
+                provisioning.runFor(purchase.getBusinessKey());
+            }
+        }
+        // the first line is provisioned, the second waits: as before V10_5, no line is bound
+        provisioning.runFor(purchase.getBusinessKey());
+        jobs.runAll(purchase.getId());
+        assertThat(waitsForASubscription(purchase)).isTrue();
+        long acceptanceId = requests.find(purchase.getId()).orElseThrow().acceptanceId();
+        jdbc.sql("update pc_offer_acceptance_line set execution_id = null where acceptance_id = ?")
+                .param(acceptanceId).update();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            assertThat(db.migration.V10_6__offer_lines_of_running_purchases.bind(connection)).isEqualTo(2);
+        }
+        runProvisioning(purchase);
+
+        assertThat(purchase).isEnded().hasPassed("End_Purchased");
+        var customer = customers.findByDomain(domain).orElseThrow();
+        assertThat(subscriptions.findByCustomer(customer.id())).extracting(Subscription::skuCode, Subscription::licenses)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(basic.code(), 12),
+                        org.assertj.core.groups.Tuple.tuple(e3.code(), 7));
     }
 
     @Test
@@ -647,6 +712,11 @@ class OfferProcessTest {
     private Map<String, Object> partnerTerms() {
         return Map.of(PartnerTenantIdProvider.TENANT_VARIABLE, partner.tenantId(), "partnerId", partner.id(),
                 "partnerUserEmail", user.email(), "partnerUserLanguage", "en");
+    }
+
+    private boolean waitsForASubscription(ProcessInstance pi) {
+        return externalTasks.createExternalTaskQuery().processInstanceId(pi.getId())
+                .activityId("Task_CreateSubscription").count() > 0;
     }
 
     private void runProvisioning(ProcessInstance pi) {
