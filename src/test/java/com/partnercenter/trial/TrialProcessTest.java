@@ -18,6 +18,7 @@ import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.link.Link;
 import com.partnercenter.support.Confirmations;
+import com.partnercenter.support.RefusalPath;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -166,7 +167,8 @@ class TrialProcessTest {
         partner = noAdvisor;
         user = data.user(noAdvisor, SupportedAccess.FULL);
         ProcessInstance notAdvisor = inviteAsApplication(Map.of());
-        assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_PrepareInvitation");
+        assertThat(notAdvisor).hasNotPassed("Task_PrepareInvitation");
+        RefusalPath.tellingThePartner(notAdvisor);
     }
 
     // ---- one customer's trial
@@ -375,7 +377,7 @@ class TrialProcessTest {
     }
 
     private void assertRefused(ProcessInstance pi, String reason) {
-        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+        RefusalPath.tellingThePartner(pi);
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(reason);
     }
 
