@@ -113,7 +113,7 @@ public class InvitationPagesController {
         model.addAttribute("issuer", view.issuers(List.of(row)).get(linkId));
         model.addAttribute("recipients", view.recipients(row));
         model.addAttribute("acceptances", view.acceptances(me.partner().id(), row, offering));
-        model.addAttribute("url", view.publishedUrl(row).orElse(null));
+        model.addAttribute("url", view.publishedUrl(me.partner().id(), row).orElse(null));
         model.addAttribute("mayManage", actions.mayManage(me.user(), row, issuer));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);

@@ -55,6 +55,7 @@ public class InvitationView {
             Instant confirmedAt, AcceptanceState state, String refusal, Long customerId, boolean trialRunning) {}
 
     private final JdbcClient jdbc;
+    private final com.partnercenter.link.LinkService links;
     private final HistoryService history;
     private final IdentityService identity;
     private final CatalogueRepository catalogue;
@@ -62,7 +63,9 @@ public class InvitationView {
     private final CustomerRepository customers;
 
     public InvitationView(JdbcClient jdbc, HistoryService history, IdentityService identity,
-            CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers) {
+            CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
+            com.partnercenter.link.LinkService links) {
+        this.links = links;
         this.jdbc = jdbc;
         this.history = history;
         this.identity = identity;
@@ -199,16 +202,12 @@ public class InvitationView {
     /**
      * The link's address, for the partner to copy and publish, while its flow runs (an open link).
      */
-    public Optional<String> publishedUrl(InvitationDirectory.Row row) {
+    public Optional<String> publishedUrl(long partnerId, InvitationDirectory.Row row) {
         if (row.status() != InvitationDirectory.Status.OPEN || row.processInstanceId() == null) {
             return Optional.empty();
         }
-        return AsApplication.run(identity, () -> {
-            var variable = history.createHistoricVariableInstanceQuery().processInstanceId(row.processInstanceId())
-                    .variableName("invitationUrl").list();
-            return variable.stream().map(HistoricVariableInstance::getValue).filter(v -> v instanceof String)
-                    .map(String.class::cast).findFirst();
-        });
+        // rebuilt from the link (a URL is never stored usable, nor kept in a variable)
+        return links.partnerLinkUrl(partnerId, row.linkId());
     }
 
     private boolean provisioned(InvitationDirectory.Row row, HistoricProcessInstance instance) {

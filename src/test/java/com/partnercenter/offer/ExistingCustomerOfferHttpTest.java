@@ -39,6 +39,7 @@ class ExistingCustomerOfferHttpTest {
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired RuntimeService runtime;
+    @Autowired com.partnercenter.link.LinkService testLinkService;
 
     @Test
     void theSignedInAdministratorBuysForItsCustomerAndDelegatedAdministrationGoesToReview() {
@@ -51,7 +52,7 @@ class ExistingCustomerOfferHttpTest {
                 "line1Licenses", 20L, "targetCustomerDomain", customer.customer().domain(),
                 "includeDelegatedAdmin", true, "delegatedAdminRole", "LIMITED", "linkValidityDays", 30L));
         jobs.runAll(offer.getId());
-        String path = ((String) runtime.getVariable(offer.getId(), "invitationUrl")).replace("https://partners.test", "");
+        String path = com.partnercenter.support.TestLinks.invitationUrl(testLinkService, runtime, offer.getId()).replace("https://partners.test", "");
 
         PartnerBrowser stranger = PartnerBrowser.anonymous(port);
         stranger.get(path + "/sign-in");

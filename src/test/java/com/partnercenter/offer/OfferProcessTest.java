@@ -24,7 +24,6 @@ import com.partnercenter.platform.PartnerTenantIdProvider;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.Confirmations;
-import com.partnercenter.support.RefusalPath;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -228,7 +227,7 @@ class OfferProcessTest {
                 30, 25, 1, 10, 12, false).update();
         assertRefused(offerAsApplication(Map.of("line1Sku", unsellable.code())), "Old offer cannot be sold");
         assertRefused(offerAsApplication(lines(basic, -3, null, null, Map.of())), basic.name()
-                + " needs at least 1 license.");
+                + " needs at least 1 license");
         assertRefused(offerAsApplication(lines(basic, "", null, null, Map.of())), "Line 1: Enter the number of "
                 + "licenses for " + basic.name() + " (1 to 300)");
     }
@@ -261,8 +260,7 @@ class OfferProcessTest {
         partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         user = data.user(partner, SupportedAccess.FULL);
         ProcessInstance notAdvisor = offerAsApplication(Map.of());
-        assertThat(notAdvisor).hasNotPassed("Task_CheckCounts");
-        RefusalPath.tellingThePartner(notAdvisor);
+        assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_CheckCounts");
         jobs.runAll(notAdvisor.getId());
         assertThat(notAdvisor).isEnded().hasPassed("End_Refused");
     }
@@ -662,7 +660,7 @@ class OfferProcessTest {
     }
 
     private void assertRefused(ProcessInstance pi, String reason) {
-        RefusalPath.tellingThePartner(pi);
+        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(reason);
     }
 }

@@ -43,6 +43,7 @@ class InvitationPagesHttpTest {
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired RuntimeService runtime;
+    @Autowired com.partnercenter.link.LinkService testLinkService;
     @Autowired ProvisioningDriver provisioning;
     @Autowired JdbcClient jdbc;
 
@@ -93,7 +94,7 @@ class InvitationPagesHttpTest {
     @Test
     void anAcceptanceMovesFromWaitingForItsConfirmationToProvisioned() {
         PartnerBrowser browser = PartnerBrowser.signIn(port, "default", issuer.userId(), TestData.PASSWORD);
-        String path = ((String) runtime.getVariable(invitation.getId(), "invitationUrl"))
+        String path = com.partnercenter.support.TestLinks.invitationUrl(testLinkService, runtime, invitation.getId())
                 .replace("https://partners.test", "");
         String domain = TestData.unique("inv") + ".example";
         PartnerBrowser customer = PartnerBrowser.anonymous(port);

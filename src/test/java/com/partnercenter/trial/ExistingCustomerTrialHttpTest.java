@@ -47,6 +47,7 @@ class ExistingCustomerTrialHttpTest {
     @Autowired SignedIn signedIn;
     @Autowired Jobs jobs;
     @Autowired RuntimeService runtime;
+    @Autowired com.partnercenter.link.LinkService testLinkService;
     @Autowired TaskService tasks;
     @Autowired ProvisioningDriver provisioning;
     @Autowired SubscriptionRepository subscriptions;
@@ -67,7 +68,7 @@ class ExistingCustomerTrialHttpTest {
         invitation = signedIn.start(user, partner, "trialInvitation", Map.of("skuCode", sku.code(),
                 "includeDelegatedAdmin", true, "delegatedAdminRole", "FULL", "linkValidityDays", 30));
         jobs.runAll(invitation.getId());
-        path = ((String) runtime.getVariable(invitation.getId(), "invitationUrl")).replace("https://partners.test", "");
+        path = com.partnercenter.support.TestLinks.invitationUrl(testLinkService, runtime, invitation.getId()).replace("https://partners.test", "");
     }
 
     @Test
