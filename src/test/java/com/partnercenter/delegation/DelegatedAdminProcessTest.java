@@ -327,6 +327,9 @@ class DelegatedAdminProcessTest {
                 false);
         RefusalPath.tellingThePartner(refused);
         assertThat((String) runtime.getVariable(refused.getId(), "refusalReason")).contains("Delegated administration");
+        jobs.runAll(refused.getId());
+        assertThat(refused).isEnded().hasPassed("End_Refused");
+        assertThat(recipients()).contains(advisor.email());
 
         assertRefused(startAsApplication(full, partner, customer.customer().domain(), "FULL", 365, true),
                 "cannot be renewed automatically");

@@ -169,9 +169,27 @@ class TrialProcessTest {
         ProcessInstance notAdvisor = inviteAsApplication(Map.of());
         assertThat(notAdvisor).hasNotPassed("Task_PrepareInvitation");
         RefusalPath.tellingThePartner(notAdvisor);
+        jobs.runAll(notAdvisor.getId());
+        assertThat(notAdvisor).isEnded().hasPassed("End_Refused");
     }
 
     // ---- one customer's trial
+
+    @Test
+    void thePartnerCompletesTheFollowUpAndTheTrialRunsOnToItsReminders() throws Exception {
+        ProcessInstance trial = acceptance(false, false);
+        runProvisioning(trial);
+        jobs.runAll(trial.getId());
+        Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder7At"));
+        jobs.runAll(trial.getId());
+        var followUp = tasks.createTaskQuery().processInstanceId(trial.getId()).taskDefinitionKey("Task_FollowUp")
+                .singleResult();
+        signedIn.as(user, partner, () -> {
+            tasks.complete(followUp.getId(), Map.of("followUpNote", "Offer sent"));
+            return null;
+        });
+        assertThat(trial).hasPassed("End_FollowedUp").isWaitingAt("Timer_Reminder1");
+    }
 
     @Test
     void aConfirmedAcceptanceProvisionsTheTrialRemindsAndExpires() throws Exception {
