@@ -36,8 +36,8 @@ class BenchmarkHarnessIT {
     static void start() {
         mail = new MailCatcher(TestMail.SMTP_PORT);
         BareShape.Signals signals = new BareShape.Signals();
-        // ConfirmationMailRetry off here only: its race with an accept page still sending (issue 17, branch
-        // resilience) revokes the link of the mail just sent once a minute; the full benchmark runs it and reports it
+        // background jobs (the outbox's dispatcher of mails that could not leave, the partner-of-record retry) off in
+        // the smoke version only: its mails leave from the flows and pages themselves; the full benchmark runs them
         app = BenchmarkApp.start(TestMail.SMTP_PORT, Map.of("benchBareShapeSignals", signals),
                 Map.of("partner-center.background-jobs.enabled", "false"));
         bench = new FlowBenchmark(app, mail, signals, Duration.ofSeconds(60));
