@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * variable. The template sees all variables of the execution as {@code vars}, plus {@code partner} and
  * {@code baseUrl}; when the instance has a variable {@code linkId} (its invitation link), also {@code invitationUrl},
  * rebuilt from the link at send time (a URL is never a variable), and {@code processKey} (the key of the flow it is
- * sent from). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
+ * sent from: for a called process, such as the refusal path, the flow at the top of the call chain). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
  * job is retried.
  */
 @Component("sendEmail")
@@ -60,13 +60,22 @@ public class SendEmailDelegate implements JavaDelegate {
                 mailKey, to);
         Map<String, Object> variables = new HashMap<>(execution.getVariables());
         // the flow a mail comes from, by key: templates name it in the reader's language (mail text flow.<key>)
-        variables.put("processKey", execution.getProcessDefinitionId().split(":")[0]);
+        variables.put("processKey", flowKey(execution));
         OutgoingMail mail = new OutgoingMail(key, template, language, to, variables, requests.partnerIdOf(execution),
                 execution.getProcessBusinessKey());
         if (execution.getVariable(LINK_ID) instanceof Number linkId) {
             mail = mail.withLink("invitationUrl", MailLink.of(linkId.longValue()));
         }
         mails.send(mail);
+    }
+
+    /** The key of the flow the reader started: a called process (the refusal path) names its caller's. */
+    private static String flowKey(DelegateExecution execution) {
+        DelegateExecution instance = execution.getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+        }
+        return instance.getProcessDefinitionId().split(":")[0];
     }
 
     private static String requiredString(DelegateExecution execution, String name) {

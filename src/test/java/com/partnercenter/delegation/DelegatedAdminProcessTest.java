@@ -15,6 +15,7 @@ import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.security.Groups;
 import com.partnercenter.support.History;
+import com.partnercenter.support.RefusalPath;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.SignedIn;
@@ -324,8 +325,11 @@ class DelegatedAdminProcessTest {
         PartnerUser advisor = data.user(noDelegation, SupportedAccess.FULL);
         ProcessInstance refused = startAsApplication(advisor, noDelegation, customer.customer().domain(), "FULL", 365,
                 false);
-        assertThat(refused).isWaitingAt("Task_NotifyRefusal");
+        RefusalPath.tellingThePartner(refused);
         assertThat((String) runtime.getVariable(refused.getId(), "refusalReason")).contains("Delegated administration");
+        jobs.runAll(refused.getId());
+        assertThat(refused).isEnded().hasPassed("End_Refused");
+        assertThat(recipients()).contains(advisor.email());
 
         assertRefused(startAsApplication(full, partner, customer.customer().domain(), "FULL", 365, true),
                 "cannot be renewed automatically");
@@ -391,7 +395,8 @@ class DelegatedAdminProcessTest {
     }
 
     private void assertRefused(ProcessInstance pi, String reason) {
-        assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
+        assertThat(pi).hasPassed("Boundary_InvalidRequest");
+        RefusalPath.tellingThePartner(pi);
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(reason);
     }
 

@@ -24,6 +24,7 @@ import com.partnercenter.platform.PartnerTenantIdProvider;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.Confirmations;
+import com.partnercenter.support.RefusalPath;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -230,7 +231,7 @@ class OfferProcessTest {
                 30, 25, 1, 10, 12, false).update();
         assertRefused(offerAsApplication(Map.of("line1Sku", unsellable.code())), "Old offer cannot be sold");
         assertRefused(offerAsApplication(lines(basic, -3, null, null, Map.of())), basic.name()
-                + " needs at least 1 license");
+                + " needs at least 1 license.");
         assertRefused(offerAsApplication(lines(basic, "", null, null, Map.of())), "Line 1: Enter the number of "
                 + "licenses for " + basic.name() + " (1 to 300)");
     }
@@ -263,7 +264,8 @@ class OfferProcessTest {
         partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
         user = data.user(partner, SupportedAccess.FULL);
         ProcessInstance notAdvisor = offerAsApplication(Map.of());
-        assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_CheckCounts");
+        assertThat(notAdvisor).hasNotPassed("Task_CheckCounts");
+        RefusalPath.tellingThePartner(notAdvisor);
         jobs.runAll(notAdvisor.getId());
         assertThat(notAdvisor).isEnded().hasPassed("End_Refused");
     }
@@ -730,7 +732,7 @@ class OfferProcessTest {
     }
 
     private void assertRefused(ProcessInstance pi, String reason) {
-        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+        RefusalPath.tellingThePartner(pi);
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(reason);
     }
 }

@@ -29,7 +29,7 @@ class PageProcessesAreNotStartableTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"partnerUserAccess", "licenseChange", "customerServiceRequest",
-            "customerServiceRequestStatus", "customerPasswordReset", "invitationRecipients"})
+            "customerServiceRequestStatus", "customerPasswordReset", "invitationRecipients", "partnerRefusal"})
     void partnerUsersCannotStartThemOverRest(String key) {
         PartnerUser user = data.user(data.partner(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER),
                 CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);

@@ -21,6 +21,7 @@ import com.partnercenter.partnerofrecord.SubscriptionChange;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.support.IntegrationTest;
+import com.partnercenter.support.RefusalPath;
 import com.partnercenter.support.Jobs;
 import com.partnercenter.support.ProvisioningDriver;
 import com.partnercenter.support.SignedIn;
@@ -174,7 +175,8 @@ class ProductKeySetupProcessTest {
 
         // the flow's own check step says the same when the application starts it
         ProcessInstance pi = startAsApplication(user, partner, text, existingCustomer, "NONE");
-        assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
+        assertThat(pi).hasPassed("Boundary_InvalidRequest");
+        RefusalPath.tellingThePartner(pi);
         assertSixReasons((String) runtime.getVariable(pi.getId(), "refusalReason"), good, typo, othersKey, unknown,
                 used);
 
@@ -234,7 +236,8 @@ class ProductKeySetupProcessTest {
         assertThat(refused(someone, noAdvisor, "whatever", newCustomer("x.example"), "NONE"))
                 .contains("Subscription advisor");
         ProcessInstance pi = startAsApplication(someone, noAdvisor, "whatever", newCustomer("x.example"), "NONE");
-        assertThat(pi).hasNotPassed("Task_CheckRequest").isWaitingAt("Task_NotifyRefusal");
+        assertThat(pi).hasNotPassed("Task_CheckRequest");
+        RefusalPath.tellingThePartner(pi);
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("Subscription advisor");
     }
 
@@ -284,7 +287,8 @@ class ProductKeySetupProcessTest {
 
         provisioning.runFor(businessKey(pi));
 
-        assertThat(pi).hasPassed("Boundary_DomainTaken", "Task_ReleaseKeys").isWaitingAt("Task_NotifyRefusal");
+        assertThat(pi).hasPassed("Boundary_DomainTaken", "Task_ReleaseKeys");
+        RefusalPath.tellingThePartner(pi);
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("already registered");
         assertThat(keys.find(key).orElseThrow().state()).isEqualTo(ProductKey.State.UNUSED);
         jobs.runAll(pi.getId());

@@ -19,6 +19,7 @@ import com.partnercenter.security.IdentityAdmin;
 import com.partnercenter.acceptance.AcceptanceForm;
 import com.partnercenter.link.Link;
 import com.partnercenter.support.Confirmations;
+import com.partnercenter.support.RefusalPath;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -134,11 +135,15 @@ class CustomerSignupProcessTest {
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
         ProcessInstance pi = startAsApplication(user, partner, "prospect@newco.example", 30);
 
-        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+        RefusalPath.tellingThePartner(pi);
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains("Subscription advisor");
         jobs.runAll(pi.getId());
-        assertThat(pi).isEnded().hasPassed("End_Refused").hasNotPassed("Task_IssueLink");
+        assertThat(pi).isEnded().hasPassed("Gateway_Refused", RefusalPath.CALL, "End_Refused")
+                .hasNotPassed("Task_IssueLink");
+        assertThat(RefusalPath.called(pi).getEndActivityId()).isEqualTo("End_PartnerTold");
         assertThat(recipients()).containsExactly(user.email());
+        // the mail names the flow the partner started, not the called refusal path
+        assertThat(Mailbox.subject(Mailbox.lastTo(mail, user.email()))).contains("Customer sign-up");
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
@@ -148,7 +153,8 @@ class CustomerSignupProcessTest {
         PartnerUser user = data.user(partner, SupportedAccess.LIMITED);
         for (int days : new int[] {0, 91}) {
             ProcessInstance pi = startAsApplication(user, partner, "prospect@newco.example", days);
-            assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
+            assertThat(pi).hasPassed("Boundary_InvalidRequest");
+            RefusalPath.tellingThePartner(pi);
             assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(days + " days");
             jobs.runAll(pi.getId());
             assertThat(pi).isEnded().hasPassed("End_Refused");
@@ -160,7 +166,8 @@ class CustomerSignupProcessTest {
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
         ProcessInstance pi = startAsApplication(user, partner, "not an address\r\nBcc: x@evil.example", 30);
-        assertThat(pi).hasPassed("Boundary_InvalidRequest").isWaitingAt("Task_NotifyRefusal");
+        assertThat(pi).hasPassed("Boundary_InvalidRequest");
+        RefusalPath.tellingThePartner(pi);
     }
 
     @Test
@@ -273,7 +280,10 @@ class CustomerSignupProcessTest {
         } finally {
             identity.clearAuthentication();
         }
-        assertThat(pi).isEnded().hasPassed("Gateway_StarterReachable", "End_Refused").hasNotPassed("Task_NotifyRefusal");
+        assertThat(pi).isEnded().hasPassed(RefusalPath.CALL, "End_Refused");
+        // the called refusal path found nobody to mail and ended at once, without a mail job
+        assertThat(RefusalPath.called(pi).getEndActivityId()).isEqualTo("End_NobodyToTell");
+        assertThat(RefusalPath.called(pi).getTenantId()).isEqualTo(partner.tenantId());
         assertThat(pi.getTenantId()).isEqualTo(partner.tenantId());
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat((String) history.variable(pi, "refusalReason")).contains("Only a partner's users start this flow");

@@ -18,6 +18,7 @@ import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import com.partnercenter.link.Link;
 import com.partnercenter.support.Confirmations;
+import com.partnercenter.support.RefusalPath;
 import com.partnercenter.support.History;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.Jobs;
@@ -166,10 +167,29 @@ class TrialProcessTest {
         partner = noAdvisor;
         user = data.user(noAdvisor, SupportedAccess.FULL);
         ProcessInstance notAdvisor = inviteAsApplication(Map.of());
-        assertThat(notAdvisor).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_PrepareInvitation");
+        assertThat(notAdvisor).hasNotPassed("Task_PrepareInvitation");
+        RefusalPath.tellingThePartner(notAdvisor);
+        jobs.runAll(notAdvisor.getId());
+        assertThat(notAdvisor).isEnded().hasPassed("End_Refused");
     }
 
     // ---- one customer's trial
+
+    @Test
+    void thePartnerCompletesTheFollowUpAndTheTrialRunsOnToItsReminders() throws Exception {
+        ProcessInstance trial = acceptance(false, false);
+        runProvisioning(trial);
+        jobs.runAll(trial.getId());
+        Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder7At"));
+        jobs.runAll(trial.getId());
+        var followUp = tasks.createTaskQuery().processInstanceId(trial.getId()).taskDefinitionKey("Task_FollowUp")
+                .singleResult();
+        signedIn.as(user, partner, () -> {
+            tasks.complete(followUp.getId(), Map.of("followUpNote", "Offer sent"));
+            return null;
+        });
+        assertThat(trial).hasPassed("End_FollowedUp").isWaitingAt("Timer_Reminder1");
+    }
 
     @Test
     void aConfirmedAcceptanceProvisionsTheTrialRemindsAndExpires() throws Exception {
@@ -375,7 +395,7 @@ class TrialProcessTest {
     }
 
     private void assertRefused(ProcessInstance pi, String reason) {
-        assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+        RefusalPath.tellingThePartner(pi);
         assertThat((String) runtime.getVariable(pi.getId(), "refusalReason")).contains(reason);
     }
 

@@ -5,7 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import com.partnercenter.support.ProcessCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -28,6 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "pgtest"})
 @ContextConfiguration(initializers = PostgresTestContextInitializer.class)
+@Import(ProcessCoverageConfiguration.class)
 public @interface PostgresIntegrationTest {
 
     /** Name of the process engine of the PostgreSQL context (see class comment). */
