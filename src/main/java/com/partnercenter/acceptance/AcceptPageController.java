@@ -122,14 +122,10 @@ public class AcceptPageController {
             @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
-        if (!opened.usable()) {
-            return opened.unavailableView();
+        Optional<String> refusedView = submissionRefused(opened, token, model, request, response);
+        if (refusedView.isPresent()) {
+            return refusedView.get();
         }
-        RateLimiter.Decision decision = limiter.decide(SUBMIT_LIMIT, clients.of(request));
-        if (!decision.allowed()) {
-            return throttled(opened.link(), decision.retryAfter(), model, response);
-        }
-        model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
         Optional<SignedInCustomer> signedIn = signedInCustomer(opened.link(), request);
         if (signedIn.isEmpty()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -153,6 +149,23 @@ public class AcceptPageController {
         return "accept/confirmed";
     }
 
+    /**
+     * Whether an accept page's submission stops before it is read: the view of a link that no longer works, or of a
+     * client over its submissions ({@value #SUBMIT_LIMIT}); else the page's path is put in the model.
+     */
+    private Optional<String> submissionRefused(LinkPages.Opened opened, String token, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (!opened.usable()) {
+            return Optional.of(opened.unavailableView());
+        }
+        RateLimiter.Decision decision = limiter.decide(SUBMIT_LIMIT, clients.of(request));
+        if (!decision.allowed()) {
+            return Optional.of(throttled(opened.link(), decision.retryAfter(), model, response));
+        }
+        model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
+        return Optional.empty();
+    }
+
     private Optional<SignedInCustomer> signedInCustomer(Link link, HttpServletRequest request) {
         if (!SignedInAcceptance.forCustomers(link)) {
             return Optional.empty();
@@ -169,14 +182,10 @@ public class AcceptPageController {
             @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         LinkPages.Opened opened = pages.open(advisorCode, token, this::acceptable, model, response);
-        if (!opened.usable()) {
-            return opened.unavailableView();
+        Optional<String> refusedView = submissionRefused(opened, token, model, request, response);
+        if (refusedView.isPresent()) {
+            return refusedView.get();
         }
-        RateLimiter.Decision decision = limiter.decide(SUBMIT_LIMIT, clients.of(request));
-        if (!decision.allowed()) {
-            return throttled(opened.link(), decision.retryAfter(), model, response);
-        }
-        model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
         form.checkText(errors);
         var flow = flow(opened.link());
         boolean asksName = flow.map(f -> f.asksAdminName(opened.link(), form)).orElse(true);
