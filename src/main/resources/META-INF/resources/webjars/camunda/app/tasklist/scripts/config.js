@@ -1,10 +1,12 @@
 /*
  * Partner Center's Tasklist configuration (replaces the webjar's scripts/config.js).
  *
- * Tasklist picks its language from the browser (navigator.languages) among locales.availableLocales. A signed-in
- * partner user or customer admin reads Tasklist in the language of its account instead: /tasklist-context says
- * which, and only that locale is offered then. Signed out (the login page), the browser's language among English
- * and French. partner-center/tasklist.js reloads the page once after sign-in when the two differ.
+ * Tasklist 7.24 has no language setting of its own: it takes the browser's first language (navigator.languages)
+ * when locales.availableLocales has it, else locales.fallbackLocale, and loads only that locale's file (and the
+ * fallback's). A signed-in partner user or customer admin reads Tasklist in the language of its account instead:
+ * /tasklist-context says which, and that is the one locale Tasklist starts with. Signed out (the login page), the
+ * browser's language when it is English or French, else English. Signing in on the login page switches to the
+ * account's language without a reload (partner-center/tasklist.js, which also makes both languages available).
  */
 const context = await fetch(new URL('../../../../tasklist-context', import.meta.url), {
   credentials: 'same-origin',
@@ -14,8 +16,12 @@ const context = await fetch(new URL('../../../../tasklist-context', import.meta.
   .then(response => (response.ok ? response.json() : {}))
   .catch(() => ({}));
 
-const language = context.language === 'fr' || context.language === 'en' ? context.language : null;
+const languages = ['en', 'fr'];
+const language = languages.includes(context.language) ? context.language : null;
 window.partnerCenterTasklistLanguage = language;
+const browserLanguage = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
+  .split('-')[0].toLowerCase();
+const initial = language || (languages.includes(browserLanguage) ? browserLanguage : 'en');
 
 export default {
   app: {
@@ -26,9 +32,8 @@ export default {
     normal: 'LLL',
     long: 'LLLL'
   },
-  locales: language
-    ? {availableLocales: [language], fallbackLocale: language}
-    : {availableLocales: ['en', 'fr'], fallbackLocale: 'en'},
+  // one locale at start, so that one file sets the dates' locale (each locale file loaded sets it)
+  locales: {availableLocales: [initial], fallbackLocale: initial},
   // tenant names, the way back to an accept page after sign-in, links to the partner and customer pages
   customScripts: ['partner-center/tasklist.js'],
   disableWelcomeMessage: true,
