@@ -87,13 +87,17 @@ public class Tasklist {
     }
 
     /**
-     * Presses "Start" under the start form when the start is refused: waits for Tasklist's error notification and
-     * returns its text (the start dialog stays open).
+     * Presses "Start" under the start form when the start is refused: waits for Tasklist's error notification, in
+     * view above the form the user scrolled down (the start dialog stays open), and returns its text.
      */
     public String startRefused() {
         form.recheck();
         browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']"));
-        return browser.visible(By.xpath("//*[contains(@class,'alert')][contains(.,'could not be started')]")).getText();
+        WebElement notice = browser.visible(By.xpath("//*[contains(@class,'alert')][contains(.,'could not be started')]"));
+        browser.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+                notice)));
+        return notice.getText();
     }
 
     /** Opens Tasklist again (a start dialog left open is closed). */
