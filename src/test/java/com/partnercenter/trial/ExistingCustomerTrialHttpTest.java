@@ -88,6 +88,11 @@ class ExistingCustomerTrialHttpTest {
                 "Start the trial for " + customer.customer().name(), "as-customer")
                 .doesNotContain("name=\"organizationName\"", "name=\"adminFirstName\"");
         assertThat(browser.get("/tasklist-context").body()).contains("\"returnTo\":null");
+        // in French too; with nothing to fill in, no form section ("Votre organisation") stands empty
+        var french = browser.get(path + "?lang=fr").body();
+        assertThat(french).contains("Vous êtes connecté en tant que Cleo Admin, administrateur de "
+                + customer.customer().name(), "Démarrer l’essai pour " + customer.customer().name());
+        assertThat(sectionsWithNothingToFill(french)).isEmpty();
 
         assertThat(browser.postRaw(path + "/as-customer", Map.of("delegatedAdminConsent", "true")).status())
                 .as("without the session's token").isEqualTo(403);
@@ -126,7 +131,19 @@ class ExistingCustomerTrialHttpTest {
         long acceptances = jdbc.sql("select count(*) from pc_acceptance").query(Long.class).single();
         var refused = browser.post(path + "/as-customer", Map.of("lang", "en"));
         assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).as("the refusal said once, no field to correct")
+                .containsOnlyOnce("Your organization already had a trial of this offer")
+                .doesNotContain("Please correct the highlighted fields");
         assertThat(jdbc.sql("select count(*) from pc_acceptance").query(Long.class).single()).isEqualTo(acceptances);
+    }
+
+    /** The page's form sections (fieldsets) with no field a reader fills in: a heading over nothing. */
+    static java.util.List<String> sectionsWithNothingToFill(String html) {
+        return java.util.regex.Pattern.compile("(?s)<fieldset.*?</fieldset>").matcher(html).results()
+                .map(java.util.regex.MatchResult::group)
+                .filter(section -> !section.matches("(?s).*<(select|textarea)\\b.*")
+                        && !section.matches("(?s).*<input(?![^>]*type=\"hidden\")[^>]*>.*"))
+                .toList();
     }
 
     @Test
