@@ -91,7 +91,8 @@ class ExistingCustomerTrialHttpTest {
         // in French too; with nothing to fill in, no form section ("Votre organisation") stands empty
         var french = browser.get(path + "?lang=fr").body();
         assertThat(french).contains("Vous êtes connecté en tant que Cleo Admin, administrateur de "
-                + customer.customer().name(), "Démarrer l’essai pour " + customer.customer().name());
+                + customer.customer().name(), "Démarrer l’essai pour " + customer.customer().name(),
+                "il n’y a rien à remplir").doesNotContain("Remplissez le formulaire");
         assertThat(sectionsWithNothingToFill(french)).isEmpty();
 
         assertThat(browser.postRaw(path + "/as-customer", Map.of("delegatedAdminConsent", "true")).status())
