@@ -41,8 +41,8 @@ class FrenchPartnerDayJourneyIT {
                 .select("Abonnement d’essai", "Business Premium — essai de 30 jours, 25 licences")
                 .type("Destinataires (facultatif)", PROSPECT)
                 .type("Message personnel (facultatif)", "Bonjour Léa, voici l’essai dont nous avons parlé.");
-        assertThat(browser.bodyText()).contains("Inviter des clients à un essai gratuit",
-                "Les offres du catalogue qui peuvent être essayées");
+        assertThat(browser.bodyText()).contains("Démarrer un processus : Invitation à un essai",
+                "Inviter des clients à un essai gratuit", "Les offres du catalogue qui peuvent être essayées");
         browser.screenshot("tasklist-fr-trial-invitation-start-form");
         alice.start();
 

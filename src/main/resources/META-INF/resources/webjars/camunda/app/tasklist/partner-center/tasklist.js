@@ -52,8 +52,10 @@ function translator(context) {
     }
     const colon = trimmed.lastIndexOf(': ');
     if (colon > 0 && exact.has(trimmed.substring(colon + 2))) {
-      // "Démarrer un processus: Trial invitation", the start dialog's title
-      return text.replace(trimmed, trimmed.substring(0, colon + 2) + exact.get(trimmed.substring(colon + 2)));
+      // "Démarrer un processus: Trial invitation", the start dialog's title ("Démarrer un processus : Invitation à
+      // un essai": a space before the colon in French)
+      return text.replace(trimmed, trimmed.substring(0, colon).trimEnd() + (context.language === 'fr' ? ' : ' : ': ')
+        + exact.get(trimmed.substring(colon + 2)));
     }
     for (const [pattern, replace] of rules) {
       const m = trimmed.match(pattern);
