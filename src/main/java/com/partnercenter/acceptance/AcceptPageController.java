@@ -39,11 +39,9 @@ public class AcceptPageController {
     private final AcceptanceService acceptances;
     private final PartnerRepository partners;
     private final LinkPages pages;
-    private final OfferDescriptions offers;
     private final java.util.List<FlowAcceptance> flows;
     private final RateLimiter limiter;
     private final ClientAddresses clients;
-    private final org.springframework.validation.SmartValidator validator;
     private final SignedInAcceptance signedInAcceptance;
     private final WebappSession session;
     private final CustomerRepository customers;
@@ -52,16 +50,14 @@ public class AcceptPageController {
     public static final String SUBMIT_LIMIT = "accept-submit";
 
     public AcceptPageController(AcceptanceService acceptances, PartnerRepository partners, LinkPages pages,
-            OfferDescriptions offers, java.util.List<FlowAcceptance> flows, RateLimiter limiter,
-            ClientAddresses clients, org.springframework.validation.SmartValidator validator,
+            java.util.List<FlowAcceptance> flows, RateLimiter limiter,
+            ClientAddresses clients,
             SignedInAcceptance signedInAcceptance, WebappSession session, CustomerRepository customers) {
         this.limiter = limiter;
         this.clients = clients;
         this.signedInAcceptance = signedInAcceptance;
         this.session = session;
         this.customers = customers;
-        this.validator = validator;
-        this.offers = offers;
         this.flows = flows;
         this.acceptances = acceptances;
         this.partners = partners;
@@ -86,7 +82,7 @@ public class AcceptPageController {
         }
         AcceptanceForm form = new AcceptanceForm();
         form.setLanguage(locale.getLanguage());
-        flow(opened.link()).ifPresent(f -> f.initialize(opened.link(), form));
+        flow(opened.link()).initialize(opened.link(), form);
         return page(opened.link(), form, model);
     }
 
@@ -103,7 +99,7 @@ public class AcceptPageController {
             return opened.unavailableView();
         }
         model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
-        if (!SignedInAcceptance.forCustomers(opened.link())) {
+        if (signedInAcceptance.forCustomers(opened.link()).isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "accept/not-found";
         }
@@ -116,7 +112,7 @@ public class AcceptPageController {
         return "redirect:" + WebappSession.LOGIN_URL;
     }
 
-    /** The signed-in administrator of an existing customer takes the trial or accepts the offer for it. */
+    /** The signed-in administrator of an existing customer takes the link for it (a trial, an offer). */
     @PostMapping("/p/{advisorCode}/{token}/as-customer")
     public String acceptAsCustomer(@PathVariable String advisorCode, @PathVariable String token,
             @ModelAttribute("form") AcceptanceForm form, BindingResult errors, Model model,
@@ -167,13 +163,12 @@ public class AcceptPageController {
     }
 
     private Optional<SignedInCustomer> signedInCustomer(Link link, HttpServletRequest request) {
-        if (!SignedInAcceptance.forCustomers(link)) {
+        if (signedInAcceptance.forCustomers(link).isEmpty()) {
             return Optional.empty();
         }
         return session.userId(request).flatMap(customers::findAdminByUserId).filter(CustomerAdmin::globalAdmin)
                 .flatMap(admin -> customers.findById(admin.customerId()).map(customer -> new SignedInCustomer(admin,
-                        customer, link.type() == LinkType.TRIAL_INVITATION
-                                ? signedInAcceptance.trialRefusal(link, customer).orElse(null) : null,
+                        customer, signedInAcceptance.refusal(link, customer).orElse(null),
                         session.csrfToken(request))));
     }
 
@@ -187,18 +182,14 @@ public class AcceptPageController {
             return refusedView.get();
         }
         form.checkText(errors);
-        var flow = flow(opened.link());
-        boolean asksName = flow.map(f -> f.asksAdminName(opened.link(), form)).orElse(true);
-        validator.validate(form, errors, asksName
-                ? new Object[] {jakarta.validation.groups.Default.class, AcceptanceForm.NewAdmin.class}
-                : new Object[] {jakarta.validation.groups.Default.class});
-        flow.ifPresent(f -> f.validate(opened.link(), form, errors));
+        FlowAcceptance flow = flow(opened.link());
+        form.validate(errors, flow.asksAdminName(opened.link(), form));
+        flow.validate(opened.link(), form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(opened.link(), form, model);
         }
-        AcceptanceService.Submitted result = flow.isPresent() ? flow.get().submit(opened.link(), form)
-                : acceptances.submit(opened.link(), form);
+        AcceptanceService.Submitted result = flow.submit(opened.link(), form);
         if (result instanceof AcceptanceService.Submitted.Throttled throttled) {
             return throttled(opened.link(), throttled.retryAfter(), model, response);
         }
@@ -252,29 +243,26 @@ public class AcceptPageController {
         return "accept/throttled";
     }
 
-    /** Link types whose flows have an accept page (the others come with their flows). */
+    /** Links whose flows have an accept page (a {@link FlowAcceptance}); the others come with their flows. */
     private boolean acceptable(Link link) {
-        return link.type() == LinkType.CUSTOMER_SIGNUP || link.type() == LinkType.TRIAL_INVITATION
-                || flow(link).isPresent();
+        return flows.stream().anyMatch(f -> f.handles(link));
     }
 
-    private java.util.Optional<FlowAcceptance> flow(Link link) {
-        return flows.stream().filter(f -> f.handles(link)).findFirst();
+    /** The flow of a link {@link #acceptable} let through. */
+    private FlowAcceptance flow(Link link) {
+        return flows.stream().filter(f -> f.handles(link)).findFirst().orElseThrow();
     }
 
     private String page(Link link, AcceptanceForm form, Model model) {
         model.addAttribute("partner", partner(link));
         model.addAttribute("form", form);
         model.addAttribute("linkType", link.type().name());
-        var flow = flow(link);
-        if (flow.isPresent()) {
-            flow.get().describe(link, model);
-        } else {
-            model.addAttribute("offer", offers.describe(link));
-        }
+        FlowAcceptance flow = flow(link);
+        model.addAttribute("offer", OfferedTerms.NOTHING);
+        flow.describe(link, model);
         model.addAttribute("countries", Countries.all());
-        model.addAttribute("asksAdminName", flow.map(f -> f.asksAdminName(link, form)).orElse(true));
-        model.addAttribute("customersMaySignIn", SignedInAcceptance.forCustomers(link));
+        model.addAttribute("asksAdminName", flow.asksAdminName(link, form));
+        model.addAttribute("customersMaySignIn", flow.acceptsExistingCustomers());
         return "accept/offer";
     }
 

@@ -1,65 +1,24 @@
 package com.partnercenter.acceptance;
 
-import com.partnercenter.customer.CustomerFields;
-import com.partnercenter.platform.Countries;
-import com.partnercenter.platform.EmailAddresses;
+import com.partnercenter.customer.NewCustomerFields;
 import com.partnercenter.platform.HumanText;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.validation.Errors;
 
 /**
- * What a customer fills in on an accept page. Required fields and formats are checked by the annotations; the typed
- * texts follow the text rule ({@link #checkText}: no control or format character, bounded length). Messages come
- * from messages*.properties in the page's language.
+ * What a customer fills in on an accept page. The new organization's fields follow their one rule
+ * ({@link NewCustomerFields}: required fields, formats, messages from messages*.properties in the page's language,
+ * {@link #validate}); the typed texts follow the text rule ({@link #checkText}: no control or format character,
+ * bounded length).
  */
 public class AcceptanceForm {
 
-    /** The typed text fields and their kinds (the text rule, {@link HumanText}). */
-    static final Map<String, HumanText.Kind> TEXT_FIELDS = Map.of(
-            "organizationName", HumanText.Kind.ORGANIZATION_NAME,
-            "adminFirstName", HumanText.Kind.PERSON_NAME,
-            "adminLastName", HumanText.Kind.PERSON_NAME,
-            "adminEmail", HumanText.Kind.EMAIL,
-            "domain", HumanText.Kind.LINE);
-
-    @NotBlank(message = "{acceptance.organizationName.required}")
     private String organizationName;
-
-    @NotBlank(message = "{acceptance.domain.required}")
-    @Size(max = 253, message = "{acceptance.domain.invalid}")
-    @Pattern(regexp = CustomerFields.DOMAIN_PATTERN, message = "{acceptance.domain.invalid}")
     private String domain;
-
-    @NotBlank(message = "{acceptance.country.required}")
     private String country;
-
-    @NotBlank(message = "{acceptance.language.required}")
-    @Pattern(regexp = "^(en|fr)$", message = "{acceptance.language.invalid}")
     private String language;
-
-    /**
-     * Validation group of the administrator's name: asked of a new organization's administrator only (an existing
-     * customer's administrator is on record, see {@link FlowAcceptance#asksAdminName}).
-     */
-    public interface NewAdmin {}
-
-    @NotBlank(message = "{acceptance.firstName.required}", groups = NewAdmin.class)
     private String adminFirstName;
-
-    @NotBlank(message = "{acceptance.lastName.required}", groups = NewAdmin.class)
     private String adminLastName;
-
-    @NotBlank(message = "{acceptance.email.required}")
-    @Size(max = 254, message = "{acceptance.email.invalid}")
-    @Email(regexp = "^[^\\p{Cntrl}\\s<>]+$", message = "{acceptance.email.invalid}")
     private String adminEmail;
-
     private boolean delegatedAdminConsent;
 
     /** License count per SKU code, as typed on a purchase offer's page (checked by the offer's flow). */
@@ -70,54 +29,61 @@ public class AcceptanceForm {
      * message (the field message names the character or the length).
      */
     public void checkText(Errors errors) {
-        TEXT_FIELDS.forEach((field, kind) -> {
-            if (errors.hasFieldErrors(field) && !formatOnly(errors, field)) {
-                return;
+        for (NewCustomerFields.Field field : NewCustomerFields.Field.values()) {
+            if (!field.typed() || errors.hasFieldErrors(field.property()) && !formatOnly(errors, field.property())) {
+                continue;
             }
-            HumanText.Checked checked = HumanText.check(value(field), kind);
+            HumanText.Checked checked = HumanText.check(value(field), field.kind());
             if (!checked.ok()) {
-                checked.rejectOn(errors, field);
+                checked.rejectOn(errors, field.property());
             }
-        });
+        }
+    }
+
+    /**
+     * The new organization's fields by their rule ({@link NewCustomerFields}), as field errors; the administrator's
+     * name only when the page asks it ({@link FlowAcceptance#asksAdminName}).
+     */
+    public void validate(Errors errors, boolean asksAdminName) {
+        for (NewCustomerFields.Problem problem : NewCustomerFields.problems(values(), asksAdminName)) {
+            errors.rejectValue(problem.field().property(), problem.messageKey());
+        }
     }
 
     /** True when the field's only errors are about its format (a hostile text also fails the format). */
     private static boolean formatOnly(Errors errors, String field) {
-        return errors.getFieldErrors(field).stream().noneMatch(e -> "NotBlank".equals(e.getCode()));
+        return errors.getFieldErrors(field).stream().noneMatch(e -> e.getCode() != null
+                && e.getCode().endsWith(".required"));
     }
 
-    private String value(String field) {
+    private NewCustomerFields.Values values() {
+        return new NewCustomerFields.Values(organizationName, domain, country, language, adminFirstName,
+                adminLastName, adminEmail);
+    }
+
+    private String value(NewCustomerFields.Field field) {
         return switch (field) {
-            case "organizationName" -> organizationName;
-            case "adminFirstName" -> adminFirstName;
-            case "adminLastName" -> adminLastName;
-            case "adminEmail" -> adminEmail;
-            case "domain" -> domain;
-            default -> throw new IllegalArgumentException(field);
+            case ORGANIZATION_NAME -> organizationName;
+            case DOMAIN -> domain;
+            case COUNTRY -> country;
+            case LANGUAGE -> language;
+            case ADMIN_FIRST_NAME -> adminFirstName;
+            case ADMIN_LAST_NAME -> adminLastName;
+            case ADMIN_EMAIL -> adminEmail;
         };
-    }
-
-    @AssertTrue(message = "{acceptance.email.invalid}")
-    public boolean isAdminEmailDeliverable() {
-        return adminEmail == null || adminEmail.isBlank() || adminEmail.length() > 254
-                || EmailAddresses.isValid(adminEmail.trim());
-    }
-
-    @AssertTrue(message = "{acceptance.country.invalid}")
-    public boolean isCountryKnown() {
-        return country == null || country.isBlank() || Countries.isCountry(country.trim().toUpperCase(Locale.ROOT));
     }
 
     /** Trimmed, normalized copy for storage. */
     public AcceptanceForm normalized() {
+        NewCustomerFields.Values v = values().normalized();
         AcceptanceForm n = new AcceptanceForm();
-        n.organizationName = organizationName.trim();
-        n.domain = domain.trim().toLowerCase(Locale.ROOT);
-        n.country = country.trim().toUpperCase(Locale.ROOT);
-        n.language = language.trim();
-        n.adminFirstName = adminFirstName == null ? "" : adminFirstName.trim();
-        n.adminLastName = adminLastName == null ? "" : adminLastName.trim();
-        n.adminEmail = adminEmail.trim();
+        n.organizationName = v.organizationName();
+        n.domain = v.domain();
+        n.country = v.country();
+        n.language = v.language();
+        n.adminFirstName = v.adminFirstName() == null ? "" : v.adminFirstName();
+        n.adminLastName = v.adminLastName() == null ? "" : v.adminLastName();
+        n.adminEmail = v.adminEmail();
         n.delegatedAdminConsent = delegatedAdminConsent;
         n.licenses = new java.util.LinkedHashMap<>(licenses);
         return n;

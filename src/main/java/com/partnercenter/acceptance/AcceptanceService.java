@@ -17,20 +17,18 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The customer side of every personalized link: an acceptance is stored, confirmed through a one-time
- * link sent to the admin address, and only the confirmation reaches the process (message
- * {@value #CONFIRMED_MESSAGE}, correlated by the process instance id kept on the link).
+ * link sent to the admin address, and only the confirmation reaches the process: the link's flow says how
+ * ({@link FlowAcceptance#confirmed}). This class knows no flow by name.
  */
 @Service
 public class AcceptanceService {
 
-    public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
     public static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
 
     /** Outcome of a submitted form. */
@@ -52,19 +50,16 @@ public class AcceptanceService {
     private final AcceptanceRepository acceptances;
     private final PartnerRepository partners;
     private final CustomerRepository customers;
-    private final RuntimeService runtime;
     private final ConfirmationMailer mailer;
     private final TransactionTemplate tx;
     private final AuditLog audit;
-    private final OfferDescriptions offers;
     private final org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows;
     private final FlowRequests requests;
     private final MailService mails;
     private final ConfirmationMailLimits mailLimits;
 
     public AcceptanceService(LinkService links, AcceptanceRepository acceptances, PartnerRepository partners,
-            CustomerRepository customers, RuntimeService runtime, ConfirmationMailer mailer, TransactionTemplate tx,
-            AuditLog audit, OfferDescriptions offers,
+            CustomerRepository customers, ConfirmationMailer mailer, TransactionTemplate tx, AuditLog audit,
             org.springframework.beans.factory.ObjectProvider<FlowAcceptance> flows, FlowRequests requests,
             MailService mails, ConfirmationMailLimits mailLimits) {
         this.requests = requests;
@@ -72,18 +67,19 @@ public class AcceptanceService {
         this.flows = flows;
         this.mails = mails;
         this.audit = audit;
-        this.offers = offers;
         this.links = links;
         this.acceptances = acceptances;
         this.partners = partners;
         this.customers = customers;
-        this.runtime = runtime;
         this.mailer = mailer;
         this.tx = tx;
     }
 
-    /** Stores a valid form and sends the confirmation link; nothing reaches the process yet. */
-    public Submitted submit(Link link, AcceptanceForm raw) {
+    /**
+     * A new organization's valid form (a sign-up, a trial): stored with its confirmation link sent, unless the
+     * domain is a customer's already; nothing reaches the process yet.
+     */
+    public Submitted submitNewOrganization(Link link, AcceptanceForm raw) {
         AcceptanceForm form = raw.normalized();
         // a published link cannot take over an existing organization: its admins sign in instead
         if (customers.findByDomain(form.getDomain()).isPresent()) {
@@ -159,18 +155,9 @@ public class AcceptanceService {
                 link.businessKey());
     }
 
-    /**
-     * What confirming the acceptance does: its flow tells (a purchase offer: the lines, new or existing
-     * customer), else the link's type (a trial invitation: the trial's terms; a sign-up).
-     */
+    /** What confirming the acceptance does: the link's flow tells. */
     public Confirming confirming(Link invitation, Acceptance acceptance) {
-        var flow = flow(invitation);
-        if (flow.isPresent()) {
-            return flow.get().confirming(invitation, acceptance);
-        }
-        return invitation.type() == LinkType.TRIAL_INVITATION
-                ? Confirming.trial(acceptance.organizationName(), offers.describe(invitation).trial())
-                : Confirming.signUp(acceptance.organizationName());
+        return flow(invitation).confirming(invitation, acceptance);
     }
 
     /** What confirming through a confirmation link does (see {@link #confirming(Link, Acceptance)}). */
@@ -179,8 +166,10 @@ public class AcceptanceService {
         return confirming(links.findById(acceptance.linkId()).orElseThrow(), acceptance);
     }
 
-    private java.util.Optional<FlowAcceptance> flow(Link invitation) {
-        return flows.orderedStream().filter(f -> f.handles(invitation)).findFirst();
+    /** The flow of a link that has an accept page (an acceptance exists only for such links). */
+    private FlowAcceptance flow(Link invitation) {
+        return flows.orderedStream().filter(f -> f.handles(invitation)).findFirst().orElseThrow(
+                () -> new IllegalStateException("no flow accepts " + invitation.type() + " links"));
     }
 
     /**
@@ -205,9 +194,9 @@ public class AcceptanceService {
             return tx.execute(status -> {
                 Acceptance acceptance = acceptances.findById(confirmationLink.acceptanceId()).orElseThrow();
                 Link invitation = links.findById(acceptance.linkId()).orElseThrow();
-                var flow = flow(invitation);
+                FlowAcceptance flow = flow(invitation);
                 // before this confirmation locks a row of its own (see FlowAcceptance.lockForConfirmation)
-                flow.ifPresent(f -> f.lockForConfirmation(invitation, acceptance));
+                flow.lockForConfirmation(invitation, acceptance);
                 if (!links.consume(confirmationLink.id())) {
                     return Confirmed.ALREADY_USED;
                 }
@@ -217,18 +206,7 @@ public class AcceptanceService {
                 audit.record("customer:" + acceptance.adminEmail(), "ACCEPTANCE_CONFIRMED",
                         confirmationLink.partnerId(), null, confirmationLink.businessKey(),
                         acceptance.organizationName() + " (" + acceptance.domain() + ")");
-                if (flow.isPresent()) {
-                    flow.get().confirmed(invitation, acceptance);
-                } else if (invitation.type() == LinkType.TRIAL_INVITATION) {
-                    startTrialAcceptance(invitation, acceptance);
-                } else {
-                    // the sign-up provisions what this acceptance says: its request names it
-                    requests.setAcceptance(confirmationLink.processInstanceId(), acceptance.id());
-                    runtime.createMessageCorrelation(CONFIRMED_MESSAGE)
-                            .processInstanceId(confirmationLink.processInstanceId())
-                            .setVariables(variables(acceptance))
-                            .correlateWithResult();
-                }
+                flow.confirmed(invitation, acceptance);
                 return Confirmed.CONFIRMED;
             });
         } catch (MismatchingMessageCorrelationException notWaiting) {
@@ -249,51 +227,6 @@ public class AcceptanceService {
                 customer.name() + " (" + customer.domain() + "), by its signed-in administrator",
                 AuditLog.plain(customer.name()));
         return acceptances.findById(id).orElseThrow();
-    }
-
-    /** Process of one customer's trial, started by its confirmation; it records its request from the acceptance. */
-    public static final String TRIAL_ACCEPTANCE_PROCESS = "trialAcceptance";
-
-    /**
-     * Each confirmed acceptance of a trial invitation runs as its own instance (business key: the
-     * invitation's, plus "-A" and the acceptance id), in the partner's tenant. Its first step records its request
-     * from the acceptance and the invitation's request; the variables given here serve its mails and pages.
-     */
-    private void startTrialAcceptance(Link invitation, Acceptance acceptance) {
-        startTrialAcceptance(invitation, acceptance, Map.of("existingCustomer", false));
-    }
-
-    /**
-     * As above, with what the acceptance's customer brings: {@code existingCustomer=false} for a new organization
-     * (the flow creates it), or an existing customer's {@code existingCustomer=true}, {@code customerId},
-     * {@code customerAdminUserId} and {@code customerCreated=false} ({@link SignedInAcceptance}).
-     */
-    void startTrialAcceptance(Link invitation, Acceptance acceptance, Map<String, Object> customer) {
-        var invitationInstance = runtime.createProcessInstanceQuery()
-                .processInstanceId(invitation.processInstanceId()).active().singleResult();
-        if (invitationInstance == null) {
-            throw new MismatchingMessageCorrelationException("the invitation " + invitation.businessKey()
-                    + " is no longer open");
-        }
-        var offer = offers.trialOffer(invitation);
-        Partner partner = partners.findById(invitation.partnerId()).orElseThrow();
-        Map<String, Object> vars = new HashMap<>(partnerContact(partner, invitation.processInstanceId()));
-        vars.put("partnerId", invitation.partnerId());
-        vars.put("linkId", invitation.id());
-        vars.put("skuCode", requests.find(invitation.processInstanceId()).map(FlowRequest::skuCode).orElse(null));
-        vars.put("skuName", offer.trial().skuName());
-        vars.put("trialDays", offer.trial().days());
-        vars.put("trialLicenses", offer.trial().licenses());
-        vars.put("includeDelegatedAdmin", offer.delegatedAdmin() != null);
-        vars.put("delegatedAdminRole", offer.delegatedAdmin());
-        vars.putAll(variables(acceptance));
-        vars.putAll(customer);
-        vars.put("invitationBusinessKey", invitation.businessKey());
-        vars.put(com.partnercenter.platform.PartnerTenantIdProvider.TENANT_VARIABLE, invitationInstance.getTenantId());
-        runtime.createProcessInstanceByKey(TRIAL_ACCEPTANCE_PROCESS)
-                .businessKey(invitation.businessKey() + "-A" + acceptance.id())
-                .setVariables(vars)
-                .execute();
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param trial        the trial's terms ({@link Kind#TRIAL} only), else null
  * @param lines        the subscriptions bought (purchases only), else empty
  */
-public record Confirming(Kind kind, String customerName, OfferDescriptions.Trial trial, List<Line> lines) {
+public record Confirming(Kind kind, String customerName, OfferedTerms.Trial trial, List<Line> lines) {
 
     /** The texts of a kind end with its name, e.g. {@code confirm.body.TRIAL}. */
     public enum Kind { SIGN_UP, TRIAL, TRIAL_EXISTING_CUSTOMER, PURCHASE_NEW_CUSTOMER, PURCHASE_EXISTING_CUSTOMER }
@@ -29,12 +29,12 @@ public record Confirming(Kind kind, String customerName, OfferDescriptions.Trial
         return new Confirming(Kind.SIGN_UP, customerName, null, List.of());
     }
 
-    public static Confirming trial(String customerName, OfferDescriptions.Trial trial) {
+    public static Confirming trial(String customerName, OfferedTerms.Trial trial) {
         return new Confirming(Kind.TRIAL, customerName, trial, List.of());
     }
 
     /** A trial for a customer that exists (its administrator accepted it signed in): nothing else is set up. */
-    public static Confirming trialForCustomer(String customerName, OfferDescriptions.Trial trial) {
+    public static Confirming trialForCustomer(String customerName, OfferedTerms.Trial trial) {
         return new Confirming(Kind.TRIAL_EXISTING_CUSTOMER, customerName, trial, List.of());
     }
 

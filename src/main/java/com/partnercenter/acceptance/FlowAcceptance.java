@@ -1,23 +1,31 @@
 package com.partnercenter.acceptance;
 
+import com.partnercenter.customer.Customer;
+import com.partnercenter.customer.CustomerAdmin;
 import com.partnercenter.link.Link;
+import java.util.Optional;
 import org.springframework.ui.Model;
 import org.springframework.validation.Errors;
 
 /**
- * What a flow adds to the accept page and the confirmation for its own kind of link (e.g. the purchase
- * offer's license counts): the page, the server-side checks, how an acceptance is stored and what its
- * confirmation starts.
+ * What a flow adds to the accept page and the confirmation for its own kind of link: the page, the server-side
+ * checks, how an acceptance is stored and what its confirmation starts. Every flow whose customers accept on a public
+ * page implements it in its own package (sign-up, trial invitation, purchase offer); the shared acceptance code
+ * ({@link AcceptanceService}, {@link AcceptPageController}, {@link SignedInAcceptance}) asks the link's flow and knows
+ * no flow by name. A link no flow handles has no accept page.
  */
 public interface FlowAcceptance {
 
     /** True for the links of this flow. */
     boolean handles(Link link);
 
-    /** The form's initial values (the page is opened). */
-    void initialize(Link link, AcceptanceForm form);
+    /** The form's initial values (the page is opened; the reader's language is already set). */
+    default void initialize(Link link, AcceptanceForm form) {}
 
-    /** Model attributes of the page: the offer shown ({@code offer} and the flow's own). */
+    /**
+     * Model attributes of the page: what is offered ({@code offer}, an {@link OfferedTerms}, is
+     * {@link OfferedTerms#NOTHING} unless the flow sets it) and the flow's own.
+     */
     void describe(Link link, Model model);
 
     /**
@@ -29,9 +37,12 @@ public interface FlowAcceptance {
     }
 
     /** Server-side checks of the flow's own fields, as field errors; the page never decides. */
-    void validate(Link link, AcceptanceForm form, Errors errors);
+    default void validate(Link link, AcceptanceForm form, Errors errors) {}
 
-    /** Stores a valid form (through {@link AcceptanceService#store}) and sends the confirmation link. */
+    /**
+     * Stores a valid form and sends the confirmation link: a new organization's through
+     * {@link AcceptanceService#submitNewOrganization}, or the flow's own rules before {@link AcceptanceService#store}.
+     */
     AcceptanceService.Submitted submit(Link link, AcceptanceForm form);
 
     /**
@@ -48,21 +59,34 @@ public interface FlowAcceptance {
     default void lockForConfirmation(Link invitation, Acceptance acceptance) {}
 
     /**
-     * An existing customer's administrator, signed in, accepts for its organization ({@code form} names the
-     * organization and the administrator from their records): checked like {@link #submit}, stored confirmed and
-     * carried out at once ({@link SignedInAcceptance}); delegated administration it asks for goes to the customer's
-     * review, never granted without it.
-     */
-    default SignedInAcceptance.Outcome acceptForCustomer(Link link, AcceptanceForm form,
-            com.partnercenter.customer.Customer customer, com.partnercenter.customer.CustomerAdmin admin) {
-        throw new UnsupportedOperationException("no signed-in acceptance for " + link.type() + " links");
-    }
-
-    /**
      * The acceptance was confirmed from the admin's mailbox (inside the confirmation's transaction).
      *
-     * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException the offer is no longer open:
+     * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException the flow no longer waits for it:
      *         nothing changes and the confirmation link stays unused
      */
     void confirmed(Link invitation, Acceptance acceptance);
+
+    /**
+     * True when an existing customer's administrator may sign in on the page and take the link for its
+     * organization ({@link #acceptForCustomer}); false for links meant for new organizations only.
+     */
+    default boolean acceptsExistingCustomers() {
+        return false;
+    }
+
+    /** Why this customer cannot take the link (a message key), shown before it tries; empty when it can. */
+    default Optional<String> customerRefusal(Link link, Customer customer) {
+        return Optional.empty();
+    }
+
+    /**
+     * An existing customer's administrator, signed in, accepts for its organization ({@code form} names the
+     * organization and the administrator from their records): checked like {@link #submit}, stored confirmed and
+     * carried out at once ({@link SignedInAcceptance}); delegated administration it asks for goes to the customer's
+     * review, never granted without it. Called only when {@link #acceptsExistingCustomers()}.
+     */
+    default SignedInAcceptance.Outcome acceptForCustomer(Link link, AcceptanceForm form, Customer customer,
+            CustomerAdmin admin) {
+        throw new UnsupportedOperationException("no signed-in acceptance for " + link.type() + " links");
+    }
 }

@@ -5,7 +5,7 @@ import com.partnercenter.acceptance.AcceptanceForm;
 import com.partnercenter.acceptance.AcceptanceService;
 import com.partnercenter.acceptance.Confirming;
 import com.partnercenter.acceptance.FlowAcceptance;
-import com.partnercenter.acceptance.OfferDescriptions;
+import com.partnercenter.acceptance.OfferedTerms;
 import com.partnercenter.acceptance.SignedInAcceptance;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.LicenseCounts;
@@ -111,7 +111,7 @@ public class OfferAcceptances implements FlowAcceptance {
         }
         model.addAttribute("purchase", new Purchase(target.map(Customer::name).orElse(null), lines,
                 link.expiresAt().toString().substring(0, 10)));
-        model.addAttribute("offer", new OfferDescriptions.Offer(null, delegatedAdmin(offer)));
+        model.addAttribute("offer", new OfferedTerms(null, delegatedAdmin(offer)));
     }
 
     /**
@@ -177,6 +177,11 @@ public class OfferAcceptances implements FlowAcceptance {
         }
         Long customerId = existing.map(Customer::id).orElse(null);
         return acceptances.store(link, form, id -> offers.insertAcceptance(id, offer.id(), customerId, counts));
+    }
+
+    @Override
+    public boolean acceptsExistingCustomers() {
+        return true;
     }
 
     /**

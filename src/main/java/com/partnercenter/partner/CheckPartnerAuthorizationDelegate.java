@@ -5,6 +5,7 @@ import com.partnercenter.request.FlowRequests;
 import com.partnercenter.platform.CommandUser;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.platform.Language;
+import com.partnercenter.platform.Messages;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,9 +35,11 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
     private final IdentityService identity;
     private final FlowStartPermissions permissions;
     private final FlowRequests requests;
+    private final Messages messages;
 
     public CheckPartnerAuthorizationDelegate(PartnerRepository partners, IdentityService identity,
-            FlowStartPermissions permissions, FlowRequests requests) {
+            FlowStartPermissions permissions, FlowRequests requests, Messages messages) {
+        this.messages = messages;
         this.requests = requests;
         this.partners = partners;
         this.identity = identity;
@@ -62,9 +65,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
             // a start variable "initiator" may not name someone else: the signed-in user is who starts
             execution.setVariable("partnerUserEmail", emailOf(authenticated));
             execution.setVariable("partnerUserLanguage", "en");
-            refuse(execution, "en", "The flow was started by '" + authenticated + "' on behalf of '" + initiator
-                    + "', which is not allowed.", "Le processus a été démarré par '" + authenticated
-                    + "' au nom de '" + initiator + "', ce qui n'est pas permis.");
+            refuse(execution, Language.EN, "start.refused.onBehalf", authenticated, initiator);
             return;
         }
         String userId = authenticated != null ? authenticated : initiator;
@@ -83,8 +84,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         execution.setVariable("partnerUserEmail", partnerUser.email());
         execution.setVariable("partnerUserLanguage", language.code());
         if (execution.getTenantId() != null && !execution.getTenantId().equals(partner.tenantId())) {
-            refuse(execution, language.code(), "This flow runs for another partner than yours.",
-                    "Ce processus est lancé pour un autre partenaire que le vôtre.");
+            refuse(execution, language, "start.refused.otherPartner");
             return;
         }
         FlowStartPermissions.Decision decision = permissions.decide(partnerUser, partner, requirements);
@@ -107,8 +107,7 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         Optional<Partner> found = partners.findByTenantId(execution.getTenantId());
         Object named = execution.getVariable("partnerId");
         if (found.isEmpty() || !(named instanceof Number n) || n.longValue() != found.get().id()) {
-            refuse(execution, "en", "The calling flow did not name the partner of its tenant (variable partnerId).",
-                    "Le processus appelant n'a pas indiqué le partenaire de son tenant (variable partnerId).");
+            refuse(execution, Language.EN, "start.refused.callerNamedNoPartner");
             return;
         }
         Partner partner = found.get();
@@ -170,8 +169,8 @@ public class CheckPartnerAuthorizationDelegate implements JavaDelegate {
         execution.setVariable("refusalReason", decision.reason(language));
     }
 
-    private static void refuse(DelegateExecution execution, String lang, String en, String fr) {
+    private void refuse(DelegateExecution execution, Language language, String code, Object... args) {
         execution.setVariable("partnerAuthorized", false);
-        execution.setVariable("refusalReason", "fr".equals(lang) ? fr : en);
+        execution.setVariable("refusalReason", messages.text(language, code, args));
     }
 }

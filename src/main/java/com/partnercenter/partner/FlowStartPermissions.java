@@ -3,7 +3,6 @@ package com.partnercenter.partner;
 import com.partnercenter.platform.AsApplication;
 import com.partnercenter.platform.Language;
 import com.partnercenter.platform.Messages;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +28,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlowStartPermissions {
 
-    /** The answer; a refusal says why, in English and in French. */
-    public record Decision(boolean allowed, String reasonEn, String reasonFr) {
+    /** The answer; a refusal says why, in every language of the program. */
+    public record Decision(boolean allowed, Map<Language, String> reasons) {
 
-        static final Decision ALLOWED = new Decision(true, null, null);
+        static final Decision ALLOWED = new Decision(true, Map.of());
 
+        public Decision {
+            reasons = Map.copyOf(reasons);
+        }
+
+        /** Why it is refused, in {@code language}; null when it is allowed. */
         public String reason(Language language) {
-            return language == Language.FR ? reasonFr : reasonEn;
+            return reasons.get(language);
         }
     }
 
@@ -85,20 +89,14 @@ public class FlowStartPermissions {
 
     /** The partner's part of the rule alone (a flow started by the application for a partner). */
     public Decision authorizationsOf(Partner partner, FlowRequirements requirements) {
-        List<String> missingEn = new ArrayList<>();
-        List<String> missingFr = new ArrayList<>();
-        for (ProgramAuthorization required : requirements.authorizations()) {
-            if (!partner.has(required)) {
-                missingEn.add(required.label("en"));
-                missingFr.add(required.label("fr"));
-            }
-        }
-        if (missingEn.isEmpty()) {
+        List<ProgramAuthorization> missing = requirements.authorizations().stream().filter(a -> !partner.has(a))
+                .toList();
+        if (missing.isEmpty()) {
             return Decision.ALLOWED;
         }
-        return new Decision(false,
-                messages.text(Language.EN, "start.refused.missingAuthorization", partner.name(), String.join(", ", missingEn)),
-                messages.text(Language.FR, "start.refused.missingAuthorization", partner.name(), String.join(", ", missingFr)));
+        return new Decision(false, reasons(language -> messages.text(language, "start.refused.missingAuthorization",
+                partner.name(), String.join(", ", missing.stream()
+                        .map(a -> messages.text(language, a.messageKey())).toList()))));
     }
 
     /** The keys of every deployed flow a partner user can start at all (it has a check task). */
@@ -132,6 +130,15 @@ public class FlowStartPermissions {
     }
 
     private Decision refuse(String code, Object... args) {
-        return new Decision(false, messages.text(Language.EN, code, args), messages.text(Language.FR, code, args));
+        return new Decision(false, reasons(language -> messages.text(language, code, args)));
+    }
+
+    /** A reason in each language of the program. */
+    private static Map<Language, String> reasons(java.util.function.Function<Language, String> text) {
+        Map<Language, String> reasons = new java.util.EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            reasons.put(language, text.apply(language));
+        }
+        return reasons;
     }
 }

@@ -1,20 +1,16 @@
 package com.partnercenter.partner;
 
-/** Program authorizations of a partner; set by operators, never by the partner. */
+/**
+ * Program authorizations of a partner; set by operators, never by the partner. Their names for readers are
+ * {@link #messageKey()} in messages*.properties.
+ */
 public enum ProgramAuthorization {
-    SUBSCRIPTION_ADVISOR("Subscription advisor", "Conseiller en abonnement"),
-    DELEGATED_ADMIN("Delegated administration", "Administration déléguée"),
-    AUTHORIZED_SERVICE_PROVIDER("Authorized service provider", "Fournisseur de services agréé");
+    SUBSCRIPTION_ADVISOR,
+    DELEGATED_ADMIN,
+    AUTHORIZED_SERVICE_PROVIDER;
 
-    private final String labelEn;
-    private final String labelFr;
-
-    ProgramAuthorization(String labelEn, String labelFr) {
-        this.labelEn = labelEn;
-        this.labelFr = labelFr;
-    }
-
-    public String label(String language) {
-        return "fr".equals(language) ? labelFr : labelEn;
+    /** The authorization's name in messages*.properties, e.g. {@code programAuthorization.DELEGATED_ADMIN}. */
+    public String messageKey() {
+        return "programAuthorization." + name();
     }
 }

@@ -12,6 +12,8 @@ import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.platform.Language;
+import com.partnercenter.platform.Messages;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
 import java.util.HashMap;
@@ -56,10 +58,13 @@ public class PartnerOfRecordService {
     private final MailService mails;
     private final TransactionTemplate tx;
     private final AuditLog audit;
+    private final Messages messages;
 
     public PartnerOfRecordService(SubscriptionHistoryRepository history, SubscriptionRepository subscriptions,
             PartnerRepository partners, CustomerRepository customers, CustomerService customerService,
-            CatalogueRepository catalogue, MailService mails, TransactionTemplate tx, AuditLog audit) {
+            CatalogueRepository catalogue, MailService mails, TransactionTemplate tx, AuditLog audit,
+            Messages messages) {
+        this.messages = messages;
         this.customerService = customerService;
         this.history = history;
         this.subscriptions = subscriptions;
@@ -97,14 +102,16 @@ public class PartnerOfRecordService {
                 .orElseThrow(() -> new IllegalArgumentException("partner " + partnerId + " does not exist"));
         Subscription subscription = subscription(subscriptionId);
         if (!partner.has(ProgramAuthorization.SUBSCRIPTION_ADVISOR)) {
-            String en = partner.name() + " does not hold the program authorization "
-                    + ProgramAuthorization.SUBSCRIPTION_ADVISOR.label("en") + ", which a partner of record needs.";
+            // in the partner's language: its mail and the flow's partner user read it
+            Language language = Language.orDefault(partner.defaultLanguage(), Language.DEFAULT);
+            String reason = messages.text(language, "partnerOfRecord.notEligible", partner.name(),
+                    messages.text(language, ProgramAuthorization.SUBSCRIPTION_ADVISOR.messageKey()));
             store(new ChangeRequest(changeId, subscriptionId, SubscriptionChange.Kind.POR_NOT_REGISTERED,
-                    code(subscription.partnerOfRecordId()), partner.advisorCode(), en, actor),
+                    code(subscription.partnerOfRecordId()), partner.advisorCode(), reason, actor),
                     subscription.partnerOfRecordId());
             audit.record(actor, "POR_NOT_REGISTERED", partnerId, subscription.customerId(), null,
-                    "subscription " + subscriptionId + ": " + en, AuditLog.plain(partner.name()));
-            return new Registration(false, en);
+                    "subscription " + subscriptionId + ": " + reason, AuditLog.plain(partner.name()));
+            return new Registration(false, reason);
         }
         if (Long.valueOf(partnerId).equals(subscription.partnerOfRecordId())) {
             return new Registration(true, null);

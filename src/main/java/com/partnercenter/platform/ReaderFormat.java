@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +29,11 @@ public final class ReaderFormat {
     private ReaderFormat(Language language) {
         this.language = language;
         Locale locale = language.locale();
-        this.day = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
-        this.when = DateTimeFormatter.ofPattern(language == Language.FR ? "d MMMM uuuu 'à' HH:mm 'UTC'"
-                : "d MMMM uuuu, HH:mm 'UTC'", locale).withZone(ZoneOffset.UTC);
+        // the patterns are the language's texts (format.day, format.moment in messages*.properties)
+        ResourceBundle texts = ResourceBundle.getBundle("messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.day = DateTimeFormatter.ofPattern(texts.getString("format.day"), locale);
+        this.when = DateTimeFormatter.ofPattern(texts.getString("format.moment"), locale).withZone(ZoneOffset.UTC);
     }
 
     private static final Map<Language, ReaderFormat> FORMATS = Arrays.stream(Language.values())

@@ -1,5 +1,7 @@
 package com.partnercenter.productkey;
 
+import com.partnercenter.platform.Language;
+import com.partnercenter.platform.Messages;
 import static com.partnercenter.web.ApiResponses.isOperator;
 import static com.partnercenter.web.ApiResponses.problem;
 
@@ -45,9 +47,11 @@ public class ProductKeyApiController {
     private final CustomerRepository customers;
     private final CatalogueRepository catalogue;
     private final IdentityService identity;
+    private final Messages messages;
 
     public ProductKeyApiController(ProductKeyRepository keys, ProductKeyInventory inventory, PartnerRepository partners,
-            CustomerRepository customers, CatalogueRepository catalogue, IdentityService identity) {
+            CustomerRepository customers, CatalogueRepository catalogue, IdentityService identity, Messages messages) {
+        this.messages = messages;
         this.keys = keys;
         this.inventory = inventory;
         this.partners = partners;
@@ -57,14 +61,15 @@ public class ProductKeyApiController {
     }
 
     @GetMapping(path = "/api/product-keys", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> list() {
+    public ResponseEntity<?> list(java.util.Locale locale) {
+        Language language = Language.of(locale);
         Authentication auth = identity.getCurrentAuthentication();
         if (auth == null) {
-            return problem(HttpStatus.UNAUTHORIZED, "Sign in to see your product keys");
+            return problem(HttpStatus.UNAUTHORIZED, messages.text(language, "productKey.api.signInToList"));
         }
         Optional<PartnerUser> user = partners.findUserByUserId(auth.getUserId());
         if (user.isEmpty()) {
-            return problem(HttpStatus.FORBIDDEN, "Only partner users have a product-key inventory");
+            return problem(HttpStatus.FORBIDDEN, messages.text(language, "productKey.api.partnerUsersOnly"));
         }
         Map<String, String> skuNames = new HashMap<>();
         Map<Long, Optional<Customer>> customerById = new HashMap<>();
@@ -84,18 +89,19 @@ public class ProductKeyApiController {
     }
 
     @PostMapping(path = "/api/product-keys", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    public ResponseEntity<?> load(@RequestBody(required = false) String csv) {
+    public ResponseEntity<?> load(@RequestBody(required = false) String csv, java.util.Locale locale) {
+        Language language = Language.of(locale);
         Authentication auth = identity.getCurrentAuthentication();
         if (auth == null) {
-            return problem(HttpStatus.UNAUTHORIZED, "Sign in to load product keys");
+            return problem(HttpStatus.UNAUTHORIZED, messages.text(language, "productKey.api.signInToLoad"));
         }
         if (!isOperator(auth)) {
-            return problem(HttpStatus.FORBIDDEN, "Only operators load product keys");
+            return problem(HttpStatus.FORBIDDEN, messages.text(language, "productKey.api.operatorsOnly"));
         }
-        ProductKeyInventory.LoadResult result = inventory.load(csv, auth.getUserId());
+        ProductKeyInventory.LoadResult result = inventory.load(csv, auth.getUserId(), language);
         if (!result.ok()) {
             ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                    result.errors().size() + " line(s) refused; nothing was stored");
+                    messages.text(language, "productKey.api.refused", String.valueOf(result.errors().size())));
             detail.setProperty("errors", result.errors());
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(detail);
         }

@@ -1,5 +1,7 @@
 package com.partnercenter.productkey;
 
+import com.partnercenter.platform.Language;
+import com.partnercenter.platform.Messages;
 import com.partnercenter.audit.AuditLog;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
@@ -22,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * line: {@code key,sku,licenses,termMonths,partnerAdvisorCode} (an optional header line with these names,
  * blank lines and lines starting with # are skipped). Every line is checked: key format and check character,
  * known SKU, license count within the SKU's bounds, term 1..60 months, known partner, and no duplicate (in the
- * file or already loaded). Nothing is stored unless every line is good.
+ * file or already loaded). Nothing is stored unless every line is good. Each problem in the operator's language
+ * ({@code productKey.inventory.*} in messages*.properties).
  */
 @Service
 public class ProductKeyInventory {
@@ -45,9 +48,11 @@ public class ProductKeyInventory {
     private final PartnerRepository partners;
     private final TransactionTemplate tx;
     private final AuditLog audit;
+    private final Messages messages;
 
     public ProductKeyInventory(ProductKeyRepository keys, CatalogueRepository catalogue, PartnerRepository partners,
-            TransactionTemplate tx, AuditLog audit) {
+            TransactionTemplate tx, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.keys = keys;
         this.catalogue = catalogue;
         this.partners = partners;
@@ -55,7 +60,9 @@ public class ProductKeyInventory {
         this.audit = audit;
     }
 
-    public LoadResult load(String csv, String actor) {
+    public LoadResult load(String csv, String actor, Language language) {
+        java.util.function.BiFunction<String, Object[], String> t = (code, args) -> messages.text(language,
+                "productKey.inventory." + code, args);
         List<LineError> errors = new ArrayList<>();
         List<Line> good = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
@@ -63,8 +70,8 @@ public class ProductKeyInventory {
         Map<String, Optional<Partner>> partnerByCode = new HashMap<>();
         String[] lines = csv == null ? new String[0] : csv.split("\\r?\\n", -1);
         if (lines.length > MAX_LINES) {
-            return new LoadResult(0, List.of(new LineError(0, null, "A load has at most " + MAX_LINES + " lines ("
-                    + lines.length + " sent); split the file")));
+            return new LoadResult(0, List.of(new LineError(0, null, t.apply("tooManyLines",
+                    new Object[] {String.valueOf(MAX_LINES), String.valueOf(lines.length)}))));
         }
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
@@ -78,8 +85,7 @@ public class ProductKeyInventory {
             String[] f = text.split(",", -1);
             String raw = f[0].strip();
             if (f.length != 5) {
-                errors.add(new LineError(number, raw, "expected 5 fields (key,sku,licenses,termMonths,"
-                        + "partnerAdvisorCode), found " + f.length));
+                errors.add(new LineError(number, raw, t.apply("fields", new Object[] {String.valueOf(f.length)})));
                 continue;
             }
             List<String> problems = new ArrayList<>();
@@ -87,33 +93,33 @@ public class ProductKeyInventory {
             Optional<ProductKeyCodec.Problem> problem = ProductKeyCodec.problem(raw);
             if (problem.isPresent()) {
                 problems.add(problem.get() == ProductKeyCodec.Problem.FORMAT
-                        ? "'" + raw + "' is not a product key (25 characters from " + ProductKeyCodec.ALPHABET + ")"
-                        : "the check character of " + ProductKeyCodec.format(key) + " does not match (typing error?)");
+                        ? t.apply("notAKey", new Object[] {raw, ProductKeyCodec.ALPHABET})
+                        : t.apply("checkCharacter", new Object[] {ProductKeyCodec.format(key)}));
             } else if (firstLine.containsKey(key)) {
-                problems.add("duplicate of line " + firstLine.get(key));
+                problems.add(t.apply("duplicate", new Object[] {String.valueOf(firstLine.get(key))}));
             } else {
                 firstLine.put(key, number);
             }
             String skuCode = f[1].strip();
             Optional<Sku> sku = skus.computeIfAbsent(skuCode, catalogue::find);
             if (sku.isEmpty()) {
-                problems.add("unknown SKU '" + skuCode + "'");
+                problems.add(t.apply("unknownSku", new Object[] {skuCode}));
             }
             Integer licenses = integer(f[2]);
             if (licenses == null) {
-                problems.add("licenses '" + f[2].strip() + "' is not a whole number");
+                problems.add(t.apply("licensesNotWhole", new Object[] {f[2].strip()}));
             } else if (sku.isPresent() && !sku.get().allows(licenses)) {
-                problems.add(licenses + " licenses is outside " + sku.get().minLicenses() + ".."
-                        + sku.get().maxLicenses() + " for " + skuCode);
+                problems.add(t.apply("licensesRange", new Object[] {String.valueOf(licenses),
+                        String.valueOf(sku.get().minLicenses()), String.valueOf(sku.get().maxLicenses()), skuCode}));
             }
             Integer term = integer(f[3]);
             if (term == null || term < 1 || term > 60) {
-                problems.add("term '" + f[3].strip() + "' is not 1 to 60 months");
+                problems.add(t.apply("term", new Object[] {f[3].strip()}));
             }
             String code = f[4].strip().toUpperCase(Locale.ROOT);
             Optional<Partner> partner = partnerByCode.computeIfAbsent(code, partners::findByAdvisorCode);
             if (partner.isEmpty()) {
-                problems.add("unknown partner '" + f[4].strip() + "'");
+                problems.add(t.apply("unknownPartner", new Object[] {f[4].strip()}));
             }
             if (!problems.isEmpty()) {
                 errors.add(new LineError(number, raw, String.join("; ", problems)));
@@ -124,11 +130,12 @@ public class ProductKeyInventory {
         Set<String> already = new HashSet<>(keys.existing(good.stream().map(Line::key).toList()));
         for (Line line : good) {
             if (already.contains(line.key())) {
-                errors.add(new LineError(line.number(), ProductKeyCodec.format(line.key()), "already loaded"));
+                errors.add(new LineError(line.number(), ProductKeyCodec.format(line.key()),
+                        t.apply("alreadyLoaded", new Object[0])));
             }
         }
         if (good.isEmpty() && errors.isEmpty()) {
-            errors.add(new LineError(0, null, "no key in the file"));
+            errors.add(new LineError(0, null, t.apply("empty", new Object[0])));
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(LineError::line));
@@ -138,8 +145,7 @@ public class ProductKeyInventory {
             tx.executeWithoutResult(status -> good.forEach(l ->
                     keys.insert(l.key(), l.partnerId(), l.sku(), l.licenses(), l.termMonths(), actor)));
         } catch (DuplicateKeyException race) {
-            return new LoadResult(0, List.of(new LineError(0, null,
-                    "another load stored some of these keys at the same time; nothing was stored, load again")));
+            return new LoadResult(0, List.of(new LineError(0, null, t.apply("race", new Object[0]))));
         }
         audit.record(actor, "PRODUCT_KEYS_LOADED", null, null, null, good.size() + " key(s)");
         return new LoadResult(good.size(), List.of());

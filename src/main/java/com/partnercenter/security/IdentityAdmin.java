@@ -118,17 +118,8 @@ public class IdentityAdmin {
      * installation's) is narrowed to them.
      */
     public void grantGroupExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-                .singleResult();
-        Authorization auth = existing != null ? existing
-                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        if (existing == null) {
-            auth.setGroupId(groupId);
-            auth.setResource(resource);
-            auth.setResourceId(resourceId);
-        }
+        Authorization existing = existingGrant(groupId, resource, resourceId);
+        Authorization auth = existing != null ? existing : newGrant(groupId, resource, resourceId);
         Permission[] all = org.camunda.bpm.engine.impl.util.ResourceTypeUtil.getPermissionsByResourceType(
                 resource.resourceType());
         if (existing != null && java.util.Arrays.stream(existing.getPermissions(all))
@@ -142,10 +133,7 @@ public class IdentityAdmin {
 
     /** Removes the group's grant on the resource id, if any. */
     public void revokeGroup(String groupId, Resource resource, String resourceId) {
-        Authorization existing = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-                .singleResult();
+        Authorization existing = existingGrant(groupId, resource, resourceId);
         if (existing != null) {
             authorizations.deleteAuthorization(existing.getId());
         }
@@ -153,17 +141,8 @@ public class IdentityAdmin {
 
     /** Grants the permissions to the group on the resource id, adding to an existing grant. */
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-                .singleResult();
-        Authorization auth = existing != null ? existing
-                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        if (existing == null) {
-            auth.setGroupId(groupId);
-            auth.setResource(resource);
-            auth.setResourceId(resourceId);
-        }
+        Authorization existing = existingGrant(groupId, resource, resourceId);
+        Authorization auth = existing != null ? existing : newGrant(groupId, resource, resourceId);
         boolean changed = existing == null;
         for (Permission p : permissions) {
             if (!auth.isPermissionGranted(p)) {
@@ -174,5 +153,22 @@ public class IdentityAdmin {
         if (changed) {
             authorizations.saveAuthorization(auth);
         }
+    }
+
+    /** The group's grant on the resource id, if there is one. */
+    private Authorization existingGrant(String groupId, Resource resource, String resourceId) {
+        return authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+    }
+
+    /** A new grant of nothing yet to the group on the resource id (not saved). */
+    private Authorization newGrant(String groupId, Resource resource, String resourceId) {
+        Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        auth.setGroupId(groupId);
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+        return auth;
     }
 }

@@ -1,9 +1,13 @@
 package com.partnercenter.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnercenter.link.LinkType;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -45,6 +49,33 @@ class PackageGraphTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The flows: each has a package of its own, and the shared machinery below them names none of them. */
+    static final String[] FLOW_PACKAGES = {ROOT + ".signup..", ROOT + ".trial..", ROOT + ".offer..",
+            ROOT + ".productkey..", ROOT + ".delegation.."};
+
+    /** The shared acceptance code reaches a flow's accept-page behaviour only through {@code FlowAcceptance}. */
+    @Test
+    void acceptanceDependsOnNoFlow() {
+        noClasses().that().resideInAPackage(ROOT + ".acceptance..")
+                .should().dependOnClassesThat().resideInAnyPackage(FLOW_PACKAGES)
+                .because("each flow's accept page is its FlowAcceptance, in the flow's own package")
+                .check(classes);
+    }
+
+    /**
+     * ... nor tells the flows apart by their link's type (no {@code if TRIAL_INVITATION}, no switch on it): the only
+     * link type it names is its own confirmation link's.
+     */
+    @Test
+    void acceptanceTellsNoFlowByItsLinkType() {
+        noClasses().that().resideInAPackage(ROOT + ".acceptance..")
+                .should().accessTargetWhere(DescribedPredicate.<JavaAccess<?>>describe(
+                        "a link type other than EMAIL_CONFIRMATION (or its values, its ordinal for a switch)",
+                        access -> access.getTargetOwner().isEquivalentTo(LinkType.class)
+                                && !Set.of(LinkType.EMAIL_CONFIRMATION.name(), "name").contains(access.getName())))
+                .check(classes);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.partnercenter.acceptance.Confirming;
-import com.partnercenter.acceptance.OfferDescriptions;
+import com.partnercenter.acceptance.OfferedTerms;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.Language;
 import com.partnercenter.support.IntegrationTest;
@@ -341,7 +341,7 @@ class TrialMailTemplatesTest {
     @Test
     void confirmationOfATrialNamesTheTrialAndItsLength() {
         Partner partner = testData.partner();
-        Confirming trial = Confirming.trial("Lucerne Publishing", new OfferDescriptions.Trial("Business Basic", 30, 25));
+        Confirming trial = Confirming.trial("Lucerne Publishing", new OfferedTerms.Trial("Business Basic", 30, 25));
         MailTemplatesTest.assertConfirmation(renderer, trial, Language.EN, partner,
                 "Confirm the trial of Business Basic for Lucerne Publishing", List.of(
                         "Someone asked to start a free trial for Lucerne Publishing with " + partner.name() + ",",
@@ -358,7 +358,7 @@ class TrialMailTemplatesTest {
                 "inscription", "achat");
 
         assertThat(MailTemplatesTest.confirmationMail(renderer,
-                Confirming.trial("Acme", new OfferDescriptions.Trial("Business Basic", 1, 1)), Language.EN, partner).text())
+                Confirming.trial("Acme", new OfferedTerms.Trial("Business Basic", 1, 1)), Language.EN, partner).text())
                 .contains("The trial: Business Basic, free for 1 day, with 1 license.");
     }
 

@@ -224,8 +224,9 @@ class ProductKeySetupProcessTest {
         bad.put("customerCountry", "XX");
         bad.put("adminEmail", "nobody");
         assertThat(refused(advisor, advisorOnly, key, bad, "NONE"))
-                .contains("'not a domain' is not a domain name").contains("'XX' is not a country code")
-                .contains("'nobody' is not an e-mail address");
+                .contains("Enter a valid domain name, such as contoso.com.")
+                .contains("Choose a country or region from the list.")
+                .contains("Enter a valid e-mail address, such as name@contoso.com.");
         assertThat(keys.find(key).orElseThrow().state()).isEqualTo(ProductKey.State.UNUSED);
     }
 

@@ -35,6 +35,30 @@ class PageTextsTest {
         }
     }
 
+    /**
+     * Keys the code builds rather than writes (so the test above cannot see them missing from both bundles): program
+     * authorizations' names, a new customer's field problems, the date patterns of ReaderFormat.
+     */
+    @Test
+    void keysTheCodeBuildsExistInEveryLanguage() throws IOException {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (com.partnercenter.partner.ProgramAuthorization a : com.partnercenter.partner.ProgramAuthorization.values()) {
+            keys.add(a.messageKey());
+        }
+        var missing = new com.partnercenter.customer.NewCustomerFields.Values(null, null, null, null, null, null, null);
+        var bad = new com.partnercenter.customer.NewCustomerFields.Values("x", "not a domain", "XX", "xx", "x", "x",
+                "nobody");
+        for (var values : java.util.List.of(missing, bad)) {
+            com.partnercenter.customer.NewCustomerFields.problems(values, true).forEach(p -> keys.add(p.messageKey()));
+        }
+        keys.addAll(java.util.List.of("format.day", "format.moment"));
+        assertThat(keys).hasSizeGreaterThan(15);
+        for (String resource : new String[] {"/messages.properties", "/messages_fr.properties"}) {
+            Properties texts = load(resource);
+            assertThat(keys).as(resource).allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).isNotBlank());
+        }
+    }
+
     @Test
     void frenchSaysEssaiForATrialNeverEvaluation() throws IOException {
         Properties fr = load("/messages_fr.properties");
