@@ -63,7 +63,8 @@ public class FlowRequests {
      */
     public long partnerIdOf(DelegateExecution execution) {
         Optional<FlowRequest> request = find(execution.getProcessInstanceId());
-        return request.isPresent() ? of(execution).partnerId() : partnerOfTenant(execution.getTenantId());
+        return request.isPresent() ? inTenant(request.get(), execution.getTenantId()).partnerId()
+                : partnerOfTenant(execution.getTenantId());
     }
 
     /** The partner whose tenant is {@code tenantId}. */
@@ -77,7 +78,8 @@ public class FlowRequests {
      * asked, or when the flow records no request.
      */
     public String requestedByOf(DelegateExecution execution) {
-        return find(execution.getProcessInstanceId()).map(r -> of(execution).requestedBy()).orElse(null);
+        return find(execution.getProcessInstanceId()).map(r -> inTenant(r, execution.getTenantId()).requestedBy())
+                .orElse(null);
     }
 
     /**
@@ -89,7 +91,7 @@ public class FlowRequests {
     public long customerIdOf(DelegateExecution execution) {
         Optional<FlowRequest> request = find(execution.getProcessInstanceId());
         if (request.isPresent()) {
-            Long customerId = of(execution).customerId();
+            Long customerId = inTenant(request.get(), execution.getTenantId()).customerId();
             if (customerId == null) {
                 throw new IllegalStateException("the request of " + execution.getProcessInstanceId()
                         + " names no customer yet (task " + execution.getCurrentActivityId() + ")");
@@ -115,11 +117,15 @@ public class FlowRequests {
 
     /** The request of the instance, which runs in {@code tenantId} (see {@link #of(DelegateExecution)}). */
     public FlowRequest of(String processInstanceId, String tenantId) {
-        FlowRequest request = find(processInstanceId).orElseThrow(() -> new IllegalStateException(
-                "no request was recorded for instance " + processInstanceId));
+        return inTenant(find(processInstanceId).orElseThrow(() -> new IllegalStateException(
+                "no request was recorded for instance " + processInstanceId)), tenantId);
+    }
+
+    /** The request read, checked to belong to the instance's tenant (one read of the row per question). */
+    private static FlowRequest inTenant(FlowRequest request, String tenantId) {
         if (!request.tenantId().equals(tenantId)) {
-            throw new IllegalStateException("the request of instance " + processInstanceId + " belongs to tenant "
-                    + request.tenantId() + ", not to the instance's tenant " + tenantId);
+            throw new IllegalStateException("the request of instance " + request.processInstanceId()
+                    + " belongs to tenant " + request.tenantId() + ", not to the instance's tenant " + tenantId);
         }
         return request;
     }
