@@ -1,7 +1,6 @@
 package com.partnercenter.customer;
 
 import com.partnercenter.partner.PartnerRepository;
-import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
 import com.partnercenter.security.IdentityAdmin;
 import java.util.Locale;
@@ -36,7 +35,9 @@ public class CustomerService {
 
     /**
      * Adds an admin to a customer: a Camunda user (id derived from customer id and e-mail), member of the
-     * customer's group and of "customers". Without a password the account waits for a set-password link.
+     * customer's group and of "customers". Without a password the account holds none (no sign-in succeeds) until its
+     * set-password link sets one: no random password is hashed for nothing (the slow hash is the dearest step of a
+     * customer's provisioning).
      */
     @Transactional
     public CustomerAdmin addAdmin(Customer customer, String firstName, String lastName, String email,
@@ -47,7 +48,7 @@ public class CustomerService {
         }
         String userId = freeUserId(adminUserId(customer.id(), email));
         CustomerAdmin admin = customers.insertAdmin(customer.id(), userId, firstName, lastName, email, true);
-        identity.ensureUser(userId, firstName, lastName, email, password != null ? password : Secrets.random());
+        identity.ensureUser(userId, firstName, lastName, email, password);
         identity.ensureMembership(userId, customer.groupId());
         identity.ensureMembership(userId, Groups.CUSTOMERS);
         events.publishEvent(new com.partnercenter.security.AccountChanged(userId));

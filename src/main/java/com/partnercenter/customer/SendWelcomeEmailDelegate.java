@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * BPMN "Email the welcome": the new customer admin gets its sign-in id and a single-use set-password
  * link ({@value #VALIDITY_DAYS} days). Use it asynchronously with retries, like {@code sendEmail}.
  *
- * <p>Inputs: {@code mailTo} (the admin's address), {@code mailLanguage}, {@code customerAdminUserId},
- * {@code customerName}; the partner is the flow's ({@link FlowRequests#partnerIdOf}, never a variable);
+ * <p>Inputs (camunda:properties of the step, constants or expressions, else variables of those names, see
+ * {@link ModelProperties#input}): {@code mailTo} (the admin's address), {@code mailLanguage}, {@code customerAdminUserId},
+ * {@code customerCreated}; the template reads {@code customerName}; the partner is the flow's ({@link FlowRequests#partnerIdOf}, never a variable);
  * {@code customerCreated=false} (an existing account) sends the
  * welcome without a link. The camunda:property {@code mailTemplate} chooses another template with the same
  * inputs (a password reset, a new partner user's welcome). In a flow with a request, the account must be an admin
@@ -80,8 +81,13 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
             return;
         }
         Map<String, Object> model = new HashMap<>(execution.getVariables());
+        ModelProperties.inputs(execution).forEach((name, value) -> {
+            if (!name.startsWith("mail")) {
+                model.put(name, value); // customerAdminUserId, customerCreated as the step names them
+            }
+        });
         Long linkId = null;
-        if (!Boolean.FALSE.equals(execution.getVariable("customerCreated"))) {
+        if (!Boolean.FALSE.equals(ModelProperties.input(execution, "customerCreated"))) {
             Partner partner = partners.findById(partnerId)
                     .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " does not exist"));
             // a retry re-sends the link an earlier attempt issued (it may have reached the user): never a second one
@@ -93,13 +99,18 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
         }
         Object template = ModelProperties.get(execution, "mailTemplate");
         OutgoingMail mail = new OutgoingMail(key, template == null ? TEMPLATE : template.toString(),
-                (String) execution.getVariable("mailLanguage"), to, model,
+                optional(execution, "mailLanguage"), to, model,
                 partnerId, execution.getProcessBusinessKey());
         mails.send(linkId == null ? mail : mail.withLink("passwordSetupUrl", MailLink.of(linkId)));
     }
 
+    private static String optional(DelegateExecution execution, String name) {
+        Object value = ModelProperties.input(execution, name);
+        return value == null ? null : value.toString();
+    }
+
     private static String required(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+        Object value = ModelProperties.input(execution, name);
         if (value == null || value.toString().isBlank()) {
             throw new IllegalArgumentException("Process variable '" + name + "' is required to send the welcome "
                     + "e-mail (task '" + execution.getCurrentActivityId() + "')");

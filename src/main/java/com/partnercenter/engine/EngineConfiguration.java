@@ -45,6 +45,10 @@ public class EngineConfiguration {
             public void preInit(ProcessEngineConfigurationImpl config) {
                 config.setPasswordEncryptor(new Argon2PasswordEncryptor(passwordHash));
                 config.setIdentityProviderSessionFactory(GuardedIdentityProvider.factory(guard));
+                List<org.camunda.bpm.engine.impl.interceptor.SessionFactory> sessions = new ArrayList<>(
+                        config.getCustomSessionFactories() == null ? List.of() : config.getCustomSessionFactories());
+                sessions.add(com.partnercenter.platform.CommandCache.factory());
+                config.setCustomSessionFactories(sessions);
                 config.setLoginMaxAttempts(signIn.maxAttempts());
                 List<String> adminGroups = new ArrayList<>(
                         config.getAdminGroups() == null ? List.of() : config.getAdminGroups());

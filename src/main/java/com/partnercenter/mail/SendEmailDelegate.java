@@ -1,6 +1,9 @@
 package com.partnercenter.mail;
 
+import com.partnercenter.platform.ModelProperties;
+import com.partnercenter.platform.ReaderFormat;
 import com.partnercenter.request.FlowRequests;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,22 +17,26 @@ import org.springframework.stereotype.Component;
  * <pre>{@code
  * <bpmn:serviceTask id="SendWelcome" camunda:delegateExpression="${sendEmail}" camunda:asyncBefore="true">
  *   <bpmn:extensionElements>
+ *     <camunda:properties>
+ *       <camunda:property name="mailTemplate" value="customer-welcome" />
+ *       <camunda:property name="mailTo" value="${adminEmail}" />
+ *     </camunda:properties>
  *     <camunda:failedJobRetryTimeCycle>R3/PT1M</camunda:failedJobRetryTimeCycle>
- *     <camunda:inputOutput>
- *       <camunda:inputParameter name="mailTemplate">customer-welcome</camunda:inputParameter>
- *       <camunda:inputParameter name="mailTo">${adminEmail}</camunda:inputParameter>
- *     </camunda:inputOutput>
  *   </bpmn:extensionElements>
  * </bpmn:serviceTask>
  * }</pre>
  *
- * Variables: {@code mailTemplate} (required), {@code mailTo} (required, one address), {@code mailLanguage}
+ * Inputs, camunda:properties of the step (a constant or an expression, evaluated when the step runs, see
+ * {@link ModelProperties#input}; a step without the property reads the variable of that name):
+ * {@code mailTemplate} (required), {@code mailTo} (required, one address), {@code mailLanguage}
  * ("en"/"fr", optional: else the partner's default language), {@code mailKey} (optional: distinguishes several
- * mails of the same activity to the same recipient in one instance, e.g. one per acceptance). The partner whose company
+ * mails of the same activity to the same recipient in one instance, e.g. one per acceptance); any other property of
+ * the step is a value of the template's model ({@code offerRefusal}: {@code COUNTS}). Inputs write no variable. The partner whose company
  * info the mail carries is the flow's ({@link FlowRequests#partnerIdOf}: its request's, or its tenant's), never a
  * variable. The template sees all variables of the execution as {@code vars}, plus {@code partner} and
  * {@code baseUrl}; when the instance has a variable {@code linkId} (its invitation link), also {@code invitationUrl},
- * rebuilt from the link at send time (a URL is never a variable), and {@code processKey} (the key of the flow it is
+ * rebuilt from the link at send time (a URL is never a variable), and {@code linkExpiresAtText}, the link's last day
+ * ({@link ReaderFormat#isoDay}) when the instance has a variable {@code linkExpiresAt}, and {@code processKey} (the key of the flow it is
  * sent from: for a called process, such as the refusal path, the flow at the top of the call chain). The mail is sent once per processInstanceId/activityId[/mailKey]/recipient, however often the
  * job is retried.
  */
@@ -41,6 +48,7 @@ public class SendEmailDelegate implements JavaDelegate {
     public static final String LANGUAGE = "mailLanguage";
     public static final String KEY = "mailKey";
     public static final String LINK_ID = "linkId";
+    public static final String LINK_EXPIRES_AT = "linkExpiresAt";
 
     private final MailService mails;
     private final FlowRequests requests;
@@ -59,6 +67,14 @@ public class SendEmailDelegate implements JavaDelegate {
         String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 mailKey, to);
         Map<String, Object> variables = new HashMap<>(execution.getVariables());
+        ModelProperties.inputs(execution).forEach((name, value) -> {
+            if (!name.startsWith("mail")) {
+                variables.put(name, value);
+            }
+        });
+        if (variables.get(LINK_EXPIRES_AT) instanceof Date expiresAt) {
+            variables.put("linkExpiresAtText", ReaderFormat.isoDay(expiresAt.toInstant()));
+        }
         // the flow a mail comes from, by key: templates name it in the reader's language (mail text flow.<key>)
         variables.put("processKey", flowKey(execution));
         OutgoingMail mail = new OutgoingMail(key, template, language, to, variables, requests.partnerIdOf(execution),
@@ -88,7 +104,7 @@ public class SendEmailDelegate implements JavaDelegate {
     }
 
     private static String optionalString(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+        Object value = ModelProperties.input(execution, name);
         if (value == null || value instanceof String s && s.isBlank()) {
             return null;
         }

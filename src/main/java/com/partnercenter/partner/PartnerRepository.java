@@ -1,5 +1,6 @@
 package com.partnercenter.partner;
 
+import com.partnercenter.platform.CommandCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,6 +18,9 @@ public class PartnerRepository {
     private static final String USER_COLUMNS =
             "id, partner_id, user_id, first_name, last_name, email, language, company_role, supported_access";
 
+    private static final String PARTNER = "pc_partner";
+    private static final String PARTNER_USER = "pc_partner_user";
+
     private final JdbcClient jdbc;
 
     public PartnerRepository(JdbcClient jdbc) {
@@ -27,9 +31,10 @@ public class PartnerRepository {
         return jdbc.sql("select count(*) from pc_partner").query(Long.class).single();
     }
 
+    /** The partner; read once per engine command ({@link CommandCache}), evicted by the writes here. */
     public Optional<Partner> findById(long id) {
-        return jdbc.sql("select " + PARTNER_COLUMNS + " from pc_partner where id = ?")
-                .param(id).query(PartnerRepository::partner).optional();
+        return CommandCache.get(PARTNER, id, () -> jdbc.sql("select " + PARTNER_COLUMNS + " from pc_partner where id = ?")
+                .param(id).query(PartnerRepository::partner).optional());
     }
 
     public Optional<Partner> findByAdvisorCode(String advisorCode) {
@@ -62,9 +67,10 @@ public class PartnerRepository {
         return keys.getKey().longValue();
     }
 
+    /** The partner user; read once per engine command ({@link CommandCache}), evicted by the writes here. */
     public Optional<PartnerUser> findUserByUserId(String userId) {
-        return jdbc.sql("select " + USER_COLUMNS + " from pc_partner_user where user_id = ?")
-                .param(userId).query(PartnerRepository::user).optional();
+        return CommandCache.get(PARTNER_USER, userId, () -> jdbc.sql("select " + USER_COLUMNS
+                + " from pc_partner_user where user_id = ?").param(userId).query(PartnerRepository::user).optional());
     }
 
     public Optional<PartnerUser> findUserById(long id) {
@@ -74,6 +80,7 @@ public class PartnerRepository {
 
     /** Changes the company profile (name, address, phone, support e-mail, website); true when the row exists. */
     public boolean updateProfile(Partner p) {
+        CommandCache.evict(PARTNER, p.id());
         return jdbc.sql("update pc_partner set name = ?, address_line = ?, postal_code = ?, city = ?, country = ?, "
                         + "phone = ?, support_email = ?, website = ? where id = ?")
                 .params(p.name(), p.addressLine(), p.postalCode(), p.city(), p.country(), p.phone(),
@@ -83,6 +90,7 @@ public class PartnerRepository {
 
     /** Sets the partner's program authorizations (operators only; see ProgramAuthorizationsApiController). */
     public void updateAuthorizations(long partnerId, java.util.Set<ProgramAuthorization> authorizations) {
+        CommandCache.evict(PARTNER, partnerId);
         jdbc.sql("update pc_partner set subscription_advisor = ?, delegated_admin = ?, authorized_service_provider = ? "
                         + "where id = ?")
                 .params(authorizations.contains(ProgramAuthorization.SUBSCRIPTION_ADVISOR),
@@ -93,6 +101,7 @@ public class PartnerRepository {
 
     /** Changes a user's name, e-mail, language and both access settings. */
     public void updateUser(PartnerUser u) {
+        CommandCache.evict(PARTNER_USER, u.userId());
         jdbc.sql("update pc_partner_user set first_name = ?, last_name = ?, email = ?, language = ?, company_role = ?, "
                         + "supported_access = ? where id = ?")
                 .params(u.firstName(), u.lastName(), u.email(), u.language(), u.companyRole().name(),
@@ -119,6 +128,7 @@ public class PartnerRepository {
     }
 
     public long insertUser(PartnerUser u) {
+        CommandCache.evict(PARTNER_USER, u.userId());
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into pc_partner_user (partner_id, user_id, first_name, last_name, email, language, "
                         + "company_role, supported_access) values (?,?,?,?,?,?,?,?)")

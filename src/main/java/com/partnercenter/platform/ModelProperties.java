@@ -1,6 +1,11 @@
 package com.partnercenter.platform;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -10,10 +15,51 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * Reads a delegate's settings from the BPMN element's extension properties (camunda:properties), where
  * they stay visible in the Modeler. Only the model counts: a process variable of the same name (which
  * whoever starts the process can set) never replaces a setting such as a required authorization.
+ *
+ * <p>A step's inputs ({@link #input}, {@link #inputs}) are properties too: a constant ({@code offer-link-issued}) or an
+ * expression ({@code ${partnerUserEmail}}) the engine's expression language evaluates against the execution when the
+ * step runs. Unlike a camunda:inputParameter, such an input writes no variable (an input parameter is a local variable
+ * created, written to history and deleted again at every run of the step).
  */
 public final class ModelProperties {
 
+    private static final Map<String, Expression> EXPRESSIONS = new ConcurrentHashMap<>();
+
     private ModelProperties() {}
+
+    /**
+     * A step's input: its camunda:property {@code name}, evaluated when it is an expression; when the step has no such
+     * property, the variable {@code name} (how steps that are given their inputs as variables, a test's model for
+     * instance, read them).
+     */
+    public static Object input(DelegateExecution execution, String name) {
+        String text = text(execution.getBpmnModelElementInstance(), name);
+        return text == null ? execution.getVariable(name) : evaluate(text, execution);
+    }
+
+    /** Every camunda:property of the step, in model order, expressions evaluated against the execution. */
+    public static Map<String, Object> inputs(DelegateExecution execution) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        ExtensionElements extensions = execution.getBpmnModelElementInstance() == null ? null
+                : execution.getBpmnModelElementInstance().getExtensionElements();
+        if (extensions != null) {
+            for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class)
+                    .list()) {
+                for (CamundaProperty property : properties.getCamundaProperties()) {
+                    values.put(property.getCamundaName(), evaluate(property.getCamundaValue(), execution));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Object evaluate(String text, DelegateExecution execution) {
+        if (text == null || !(text.contains("${") || text.contains("#{"))) {
+            return text;
+        }
+        return EXPRESSIONS.computeIfAbsent(text, t -> Context.getProcessEngineConfiguration().getExpressionManager()
+                .createExpression(t)).getValue(execution);
+    }
 
     public static Object get(DelegateExecution execution, String name) {
         return get(execution.getBpmnModelElementInstance(), name);
@@ -25,6 +71,10 @@ public final class ModelProperties {
     }
 
     private static Object get(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
+        return text(element, name);
+    }
+
+    private static String text(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
         ExtensionElements extensions = element == null ? null : element.getExtensionElements();
         if (extensions != null) {
             for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class)

@@ -1,5 +1,6 @@
 package com.partnercenter.request;
 
+import com.partnercenter.platform.CommandCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -19,6 +20,8 @@ public class FlowRequests {
             + "requested_by, customer_id, customer_created, acceptance_id, sku_code, delegated_admin_role, "
             + "new_customer_name, new_customer_domain, new_customer_country, new_customer_language, admin_first_name, "
             + "admin_last_name, admin_email";
+
+    private static final String CACHE = "pc_flow_request";
 
     private final JdbcClient jdbc;
 
@@ -51,6 +54,7 @@ public class FlowRequests {
                         + "requested_by) values (?,?,?,?,?,?)")
                 .params(processInstanceId, processKey, tenantId, businessKey, partnerId, requestedBy)
                 .update();
+        CommandCache.evict(CACHE, processInstanceId);
         return find(processInstanceId).orElseThrow();
     }
 
@@ -63,7 +67,8 @@ public class FlowRequests {
      */
     public long partnerIdOf(DelegateExecution execution) {
         Optional<FlowRequest> request = find(execution.getProcessInstanceId());
-        return request.isPresent() ? of(execution).partnerId() : partnerOfTenant(execution.getTenantId());
+        return request.isPresent() ? inTenant(request.get(), execution.getTenantId()).partnerId()
+                : partnerOfTenant(execution.getTenantId());
     }
 
     /** The partner whose tenant is {@code tenantId}. */
@@ -77,7 +82,8 @@ public class FlowRequests {
      * asked, or when the flow records no request.
      */
     public String requestedByOf(DelegateExecution execution) {
-        return find(execution.getProcessInstanceId()).map(r -> of(execution).requestedBy()).orElse(null);
+        return find(execution.getProcessInstanceId()).map(r -> inTenant(r, execution.getTenantId()).requestedBy())
+                .orElse(null);
     }
 
     /**
@@ -89,7 +95,7 @@ public class FlowRequests {
     public long customerIdOf(DelegateExecution execution) {
         Optional<FlowRequest> request = find(execution.getProcessInstanceId());
         if (request.isPresent()) {
-            Long customerId = of(execution).customerId();
+            Long customerId = inTenant(request.get(), execution.getTenantId()).customerId();
             if (customerId == null) {
                 throw new IllegalStateException("the request of " + execution.getProcessInstanceId()
                         + " names no customer yet (task " + execution.getCurrentActivityId() + ")");
@@ -99,9 +105,11 @@ public class FlowRequests {
         return com.partnercenter.platform.ProcessVariables.number(execution, "customerId");
     }
 
+    /** The request of the instance; read once per engine command ({@link CommandCache}), evicted by every write here. */
     public Optional<FlowRequest> find(String processInstanceId) {
-        return jdbc.sql("select " + COLUMNS + " from pc_flow_request where process_instance_id = ?")
-                .param(processInstanceId).query(FlowRequests::row).optional();
+        return CommandCache.get(CACHE, processInstanceId, () -> jdbc.sql("select " + COLUMNS
+                + " from pc_flow_request where process_instance_id = ?").param(processInstanceId)
+                .query(FlowRequests::row).optional());
     }
 
     /**
@@ -115,11 +123,15 @@ public class FlowRequests {
 
     /** The request of the instance, which runs in {@code tenantId} (see {@link #of(DelegateExecution)}). */
     public FlowRequest of(String processInstanceId, String tenantId) {
-        FlowRequest request = find(processInstanceId).orElseThrow(() -> new IllegalStateException(
-                "no request was recorded for instance " + processInstanceId));
+        return inTenant(find(processInstanceId).orElseThrow(() -> new IllegalStateException(
+                "no request was recorded for instance " + processInstanceId)), tenantId);
+    }
+
+    /** The request read, checked to belong to the instance's tenant (one read of the row per question). */
+    private static FlowRequest inTenant(FlowRequest request, String tenantId) {
         if (!request.tenantId().equals(tenantId)) {
-            throw new IllegalStateException("the request of instance " + processInstanceId + " belongs to tenant "
-                    + request.tenantId() + ", not to the instance's tenant " + tenantId);
+            throw new IllegalStateException("the request of instance " + request.processInstanceId()
+                    + " belongs to tenant " + request.tenantId() + ", not to the instance's tenant " + tenantId);
         }
         return request;
     }
@@ -133,6 +145,7 @@ public class FlowRequests {
     public void setCreatedCustomer(String processInstanceId, long customerId) {
         jdbc.sql("update pc_flow_request set customer_id = ?, customer_created = true where process_instance_id = ?")
                 .params(customerId, processInstanceId).update();
+        CommandCache.evict(CACHE, processInstanceId);
     }
 
     /** The confirmed acceptance the flow carries out. */
@@ -158,11 +171,13 @@ public class FlowRequests {
                 .params(customer.name(), customer.domain(), customer.country(), customer.language(),
                         customer.adminFirstName(), customer.adminLastName(), customer.adminEmail(), processInstanceId)
                 .update();
+        CommandCache.evict(CACHE, processInstanceId);
     }
 
     private void update(String assignment, String processInstanceId, Object value) {
         int rows = jdbc.sql("update pc_flow_request set " + assignment + " where process_instance_id = ?")
                 .params(value, processInstanceId).update();
+        CommandCache.evict(CACHE, processInstanceId);
         if (rows != 1) {
             throw new IllegalStateException("no request was recorded for instance " + processInstanceId);
         }

@@ -52,7 +52,8 @@ public class GuardedIdentityProvider extends DbIdentityServiceProvider {
             guard.whileLocked(userId, user.getLockExpirationTime().toInstant());
             return false;
         }
-        if (matchPassword(password, user)) {
+        // an account without a password (waiting for its set-password link) matches nothing, like a wrong password
+        if (user.getPassword() != null && matchPassword(password, user)) {
             unlockUser(user);
             upgradeHash(user, password);
             return true;

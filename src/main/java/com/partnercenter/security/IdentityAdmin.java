@@ -58,7 +58,10 @@ public class IdentityAdmin {
         }
     }
 
-    /** Creates the user when missing (with the given password); an existing user keeps its password. */
+    /**
+     * Creates the user when missing, with the given password, or with none ({@code null}: no password matches until
+     * one is set); an existing user keeps its password.
+     */
     public boolean ensureUser(String id, String firstName, String lastName, String email, String password) {
         if (identity.createUserQuery().userId(id).count() > 0) {
             return false;

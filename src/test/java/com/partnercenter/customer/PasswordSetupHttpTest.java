@@ -87,6 +87,22 @@ class PasswordSetupHttpTest {
         assertThat(identity.checkPassword(userId, "someone else's pass")).isFalse();
     }
 
+    /**
+     * A new admin's account holds no password until its link sets one (no random password hashed for nothing): no
+     * candidate signs in, over REST or the Java API, and the check fails like a wrong password (no error).
+     */
+    @Test
+    void aNewAdminHasNoPasswordUntilItsLinkSetsOne() {
+        String userId = signUp(TestData.unique("nopw") + ".example");
+        var account = (org.camunda.bpm.engine.impl.persistence.entity.UserEntity) identity.createUserQuery()
+                .userId(userId).singleResult();
+        assertThat(account.getPassword()).as("stored password of an account waiting for its link").isNull();
+        assertThat(identity.checkPassword(userId, "correct horse battery")).isFalse();
+        assertThat(identity.checkPassword(userId, "null")).isFalse();
+        assertThat(http.withBasicAuth(userId, "correct horse battery").getForEntity("/engine-rest/task", String.class)
+                .getStatusCode().value()).isEqualTo(401);
+    }
+
     @Test
     void aNewerLinkReplacesTheOlderOne() {
         Partner partner = data.partner(ProgramAuthorization.SUBSCRIPTION_ADVISOR);
