@@ -47,7 +47,8 @@ public class LinkPages {
     public String gone(Link link, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("partner", partners.findById(link.partnerId()).orElseThrow());
-        model.addAttribute("offerGone", link.type() == LinkType.PURCHASE_OFFER);
+        // a kind of link may say more on its page (message gone.<TYPE>, e.g. an offer replaced by a newer one)
+        model.addAttribute("goneLinkType", link.type().name());
         return "accept/gone";
     }
 }

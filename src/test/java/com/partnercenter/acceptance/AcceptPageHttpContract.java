@@ -369,7 +369,8 @@ abstract class AcceptPageHttpContract {
         ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 11L * 24 * 3600 * 1000));
         ResponseEntity<String> expired = get(path);
         assertThat(expired.getStatusCode().value()).isEqualTo(410);
-        assertThat(expired.getBody()).contains("This link no longer works").doesNotContain("form");
+        assertThat(expired.getBody()).contains("This link no longer works").doesNotContain("form")
+                .as("only an offer's page says the offer is gone").doesNotContain("is no longer valid");
         assertThat(post(path, validForm("late.example")).getStatusCode().value()).isEqualTo(410);
         ClockUtil.reset();
 

@@ -21,8 +21,11 @@ public final class Camunda {
      * journey.
      */
     public static void signInHere(Browser browser, String app, String user, String password) {
-        browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        // the login page may take the focus back to its first field while the keys are typed (seen under load:
+        // the password typed into the user name): type each field until it holds its value, as a user would
+        filled(browser, By.cssSelector("input[ng-model='username']"), user);
+        filled(browser, By.cssSelector("input[ng-model='password']"), password);
+        filled(browser, By.cssSelector("input[ng-model='username']"), user);
         browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
         if (!app.equals("tasklist")) {
             // the header shows the signed-in user's menu once the app has loaded
@@ -34,6 +37,18 @@ public final class Camunda {
                 + " || (document.querySelector('[cam-widget-header] .glyphicon-user') !== null"
                 + " && document.documentElement.dataset.partnerCenter === 'ready'"
                 + " && document.querySelector('.app-splash') === null);")));
+    }
+
+    private static void filled(Browser browser, By field, String value) {
+        browser.until(d -> {
+            org.openqa.selenium.WebElement input = browser.visible(field);
+            if (!value.equals(input.getDomProperty("value"))) {
+                input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                        org.openqa.selenium.Keys.DELETE);
+                input.sendKeys(value);
+            }
+            return value.equals(input.getDomProperty("value"));
+        });
     }
 
     static String literal(String text) {

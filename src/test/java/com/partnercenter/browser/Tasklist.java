@@ -79,9 +79,14 @@ public class Tasklist {
 
     /** Presses "Start" under the start form and waits until the dialog closes. */
     public void start() {
-        form.recheck();
         By start = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start' or "
                 + "normalize-space(.)='Démarrer']");
+        // Tasklist may render the form again after the values were checked (seen under load: Start stays disabled
+        // over an emptied field): enter what was lost again until Start can be pressed
+        browser.until(d -> {
+            form.recheck();
+            return d.findElement(start).isEnabled();
+        });
         browser.click(start);
         browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
     }
