@@ -5,13 +5,13 @@ import com.partnercenter.link.LinkService;
 import com.partnercenter.mail.MailLink;
 import com.partnercenter.mail.MailService;
 import com.partnercenter.mail.OutgoingMail;
+import com.partnercenter.mail.SendEmailDelegate;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.EngineClock;
 import com.partnercenter.platform.ModelProperties;
 import com.partnercenter.request.FlowRequests;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -80,12 +80,7 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
         if (mails.wasSent(key)) {
             return;
         }
-        Map<String, Object> model = new HashMap<>(execution.getVariables());
-        ModelProperties.inputs(execution).forEach((name, value) -> {
-            if (!name.startsWith("mail")) {
-                model.put(name, value); // customerAdminUserId, customerCreated as the step names them
-            }
-        });
+        Map<String, Object> model = SendEmailDelegate.templateModel(execution);
         Long linkId = null;
         if (!Boolean.FALSE.equals(ModelProperties.input(execution, "customerCreated"))) {
             Partner partner = partners.findById(partnerId)

@@ -66,12 +66,7 @@ public class SendEmailDelegate implements JavaDelegate {
         String mailKey = optionalString(execution, KEY);
         String key = MailService.processMailKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 mailKey, to);
-        Map<String, Object> variables = new HashMap<>(execution.getVariables());
-        ModelProperties.inputs(execution).forEach((name, value) -> {
-            if (!name.startsWith("mail")) {
-                variables.put(name, value);
-            }
-        });
+        Map<String, Object> variables = templateModel(execution);
         if (variables.get(LINK_EXPIRES_AT) instanceof Date expiresAt) {
             variables.put("linkExpiresAtText", ReaderFormat.isoDay(expiresAt.toInstant()));
         }
@@ -83,6 +78,17 @@ public class SendEmailDelegate implements JavaDelegate {
             mail = mail.withLink("invitationUrl", MailLink.of(linkId.longValue()));
         }
         mails.send(mail);
+    }
+
+    /**
+     * What a mail step's template reads: the execution's variables, and the step's inputs that are not the mail's own
+     * settings ({@code mail…}: template, recipient, language, key), such as {@code offerRefusal} or
+     * {@code customerCreated} as the step names them.
+     */
+    public static Map<String, Object> templateModel(DelegateExecution execution) {
+        Map<String, Object> model = new HashMap<>(execution.getVariables());
+        model.putAll(ModelProperties.inputs(execution, name -> !name.startsWith("mail")));
+        return model;
     }
 
     /** The key of the flow the reader started: a called process (the refusal path) names its caller's. */

@@ -1,8 +1,11 @@
 package com.partnercenter.platform;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -37,17 +40,15 @@ public final class ModelProperties {
         return text == null ? execution.getVariable(name) : evaluate(text, execution);
     }
 
-    /** Every camunda:property of the step, in model order, expressions evaluated against the execution. */
-    public static Map<String, Object> inputs(DelegateExecution execution) {
+    /**
+     * The step's camunda:properties whose names {@code wanted} accepts, in model order, expressions evaluated against
+     * the execution (only those: the others are not evaluated).
+     */
+    public static Map<String, Object> inputs(DelegateExecution execution, Predicate<String> wanted) {
         Map<String, Object> values = new LinkedHashMap<>();
-        ExtensionElements extensions = execution.getBpmnModelElementInstance() == null ? null
-                : execution.getBpmnModelElementInstance().getExtensionElements();
-        if (extensions != null) {
-            for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class)
-                    .list()) {
-                for (CamundaProperty property : properties.getCamundaProperties()) {
-                    values.put(property.getCamundaName(), evaluate(property.getCamundaValue(), execution));
-                }
+        for (CamundaProperty property : properties(execution.getBpmnModelElementInstance())) {
+            if (wanted.test(property.getCamundaName())) {
+                values.put(property.getCamundaName(), evaluate(property.getCamundaValue(), execution));
             }
         }
         return values;
@@ -62,30 +63,33 @@ public final class ModelProperties {
     }
 
     public static Object get(DelegateExecution execution, String name) {
-        return get(execution.getBpmnModelElementInstance(), name);
+        return text(execution.getBpmnModelElementInstance(), name);
     }
 
     /** A setting of a user task (for its task listeners). */
     public static Object get(org.camunda.bpm.engine.delegate.DelegateTask task, String name) {
-        return get(task.getBpmnModelElementInstance(), name);
-    }
-
-    private static Object get(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
-        return text(element, name);
+        return text(task.getBpmnModelElementInstance(), name);
     }
 
     private static String text(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
-        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
-        if (extensions != null) {
-            for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class)
-                    .list()) {
-                for (CamundaProperty property : properties.getCamundaProperties()) {
-                    if (name.equals(property.getCamundaName())) {
-                        return property.getCamundaValue();
-                    }
-                }
+        for (CamundaProperty property : properties(element)) {
+            if (name.equals(property.getCamundaName())) {
+                return property.getCamundaValue();
             }
         }
         return null;
+    }
+
+    /** The element's camunda:properties, in model order. */
+    private static List<CamundaProperty> properties(org.camunda.bpm.model.bpmn.instance.BaseElement element) {
+        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+        if (extensions == null) {
+            return List.of();
+        }
+        List<CamundaProperty> all = new ArrayList<>();
+        for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+            all.addAll(properties.getCamundaProperties());
+        }
+        return all;
     }
 }
