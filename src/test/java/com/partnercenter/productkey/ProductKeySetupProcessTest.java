@@ -259,6 +259,45 @@ class ProductKeySetupProcessTest {
         assertThat(keys.find(key).orElseThrow().state()).isEqualTo(ProductKey.State.USED);
     }
 
+    /**
+     * The race that {@code ProductKeyRacePostgresTest} provokes, made certain: a key another setup took after this
+     * setup's check passed. The second setup checked and reserved its own key; an operator's modification sends
+     * it back to "Reserve the keys" with the first setup's key in its codes, as if that key had been taken between
+     * the check and the reservation. The reservation refuses ("Key already used"), gives back what it held itself and
+     * tells the partner; the first setup keeps its key.
+     */
+    @Test
+    void aKeyTakenBetweenTheCheckAndTheReservationRefusesTheSetupAndGivesBackItsKeys() {
+        CustomerWithAdmin existing = data.customerOf(partner);
+        String taken = data.productKey(partner, sku, 5, 12);
+        String own = data.productKey(partner, sku, 5, 12);
+        Map<String, Object> customer = Map.of("customerType", "EXISTING", "customerDomain", existing.customer().domain());
+        ProcessInstance first = start(user, partner, taken, customer, "NONE");
+        ProcessInstance second = start(user, partner, own, customer, "NONE");
+        assertThat(second).isWaitingAt("Task_CreateSubscription");
+        assertThat(keys.find(own).orElseThrow().state()).isEqualTo(ProductKey.State.RESERVED);
+
+        runtime.setVariable(second.getId(), "productKeyCodes", String.join(",", taken, own));
+        runtime.createProcessInstanceModification(second.getId())
+                .startBeforeActivity("Task_ReserveKeys")
+                .cancelAllForActivity("Task_CreateSubscription")
+                .execute();
+
+        assertThat(second).hasPassed("Boundary_KeyTaken", "Gateway_Refused").hasNotPassed("Task_ReleaseKeys");
+        RefusalPath.tellingThePartner(second);
+        assertThat((String) runtime.getVariable(second.getId(), "refusalReason"))
+                .isEqualTo("Product key " + ProductKeyCodec.format(taken) + " has already been used.");
+        assertThat(keys.find(own).orElseThrow().state()).isEqualTo(ProductKey.State.UNUSED);
+        ProductKey firstKey = keys.find(taken).orElseThrow();
+        assertThat(firstKey.state()).isEqualTo(ProductKey.State.RESERVED);
+        assertThat(firstKey.reservedBy()).isEqualTo(first.getId());
+        jobs.runAll(second.getId());
+        assertThat(second).isEnded();
+        drive(first);
+        assertThat(first).isEnded();
+        assertThat(keys.find(taken).orElseThrow().state()).isEqualTo(ProductKey.State.USED);
+    }
+
     @Test
     void whenThePartnerIsNoLongerEligibleTheHistorySaysWhyItIsNotPartnerOfRecord() throws Exception {
         CustomerWithAdmin existing = data.customerOf(partner);
