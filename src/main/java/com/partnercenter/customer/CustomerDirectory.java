@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The customers a partner manages (see {@code CustomerAccess}): a list, or a search with paging and sorting
+ * The customers a partner manages: a list, or a search with paging and sorting
  * for partners with many customers. Everything happens in the database, on indexed columns only:
  * {@code pc_partner_customer} (primary key partner_id, customer_id), prefix matches on the lower-case name, domain
  * and admin e-mail (b-tree indexes; {@code varchar_pattern_ops} on PostgreSQL, see V8), and the SKU filter on
@@ -102,6 +102,18 @@ public class CustomerDirectory {
         return "select count(*) from (select c.id " + where + " limit ?) matches";
     }
 
+    /**
+     * Whether the partner manages the customer: the list's own condition ({@link #managedBy}) on one customer, so
+     * that a page, the API and the list never disagree. Callers ask {@code delegation.CustomerAccess#manages}, the one
+     * owner of what a partner user may see and do on a customer.
+     */
+    public boolean manages(Partner partner, long customerId) {
+        List<Object> params = new ArrayList<>();
+        String from = managedBy(partner, params);
+        params.add(customerId);
+        return jdbc.sql("select count(*) " + from + " and c.id = ?").params(params).query(Long.class).single() > 0;
+    }
+
     /** How many customers the partner manages (the list becomes a search from 100 on). */
     public long count(Partner partner) {
         List<Object> params = new ArrayList<>();
@@ -109,15 +121,27 @@ public class CustomerDirectory {
         return jdbc.sql("select count(*) " + where).params(params).query(Long.class).single();
     }
 
-    private static String where(Partner partner, Query query, List<Object> params) {
+    /**
+     * The customers the partner manages, as the {@code from ... where} of a query on {@code pc_customer c}: those it
+     * serves ({@code pc_partner_customer}) when it is an authorized service provider; with delegated administration
+     * only, those of them that accepted it (an active relationship); without either, none.
+     */
+    private static String managedBy(Partner partner, List<Object> params) {
         StringBuilder sql = new StringBuilder(
                 "from pc_partner_customer pc join pc_customer c on c.id = pc.customer_id where pc.partner_id = ?");
         params.add(partner.id());
-        if (!partner.has(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER)) {
-            // delegated admins manage only the customers that accepted them
-            sql.append(" and exists (select 1 from pc_delegated_admin_relationship r where r.partner_id = pc.partner_id"
-                    + " and r.customer_id = pc.customer_id and r.status = 'ACTIVE')");
+        if (partner.has(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER)) {
+            return sql.toString();
         }
+        if (partner.has(ProgramAuthorization.DELEGATED_ADMIN)) {
+            return sql.append(" and exists (select 1 from pc_delegated_admin_relationship r where r.partner_id = "
+                    + "pc.partner_id and r.customer_id = pc.customer_id and r.status = 'ACTIVE')").toString();
+        }
+        return sql.append(" and 1 = 0").toString();
+    }
+
+    private static String where(Partner partner, Query query, List<Object> params) {
+        StringBuilder sql = new StringBuilder(managedBy(partner, params));
         if (!query.text().isEmpty()) {
             String prefix = escapeLike(query.text()) + "%";
             sql.append(" and c.id in (select n.id from pc_customer n where n.name_lower like ? escape '\\'"

@@ -90,7 +90,7 @@ public class CustomerPagesController {
             @RequestParam(defaultValue = "0") String page, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         PortalUser me = PortalPages.me(request);
-        if (!CustomerManagement.open(me.partner())) {
+        if (!CustomerAccess.open(me.partner())) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("messageKey", "customers.notAuthorized");
             return "partner/problem";
