@@ -2,6 +2,7 @@ package com.partnercenter.customer;
 
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.web.Paged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,24 +56,14 @@ public class CustomerDirectory {
 
     public record Row(long id, String name, String domain, String country, int activeSubscriptions) {}
 
-    /** One page of results; {@code total} is exact unless {@code capped} (then more than {@value #COUNT_CAP}). */
-    public record Page(List<Row> rows, long total, boolean capped, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (Math.min(total, COUNT_CAP) + size - 1) / size);
-        }
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     public CustomerDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Page search(Partner partner, Query query) {
+    /** One page of results; its total is exact unless capped (then more than {@value #COUNT_CAP}). */
+    public Paged<Row> search(Partner partner, Query query) {
         List<Object> pageParams = new ArrayList<>();
         List<Row> rows = jdbc.sql(pageSql(partner, query, pageParams))
                 .params(pageParams)
@@ -81,7 +72,7 @@ public class CustomerDirectory {
                 .list();
         List<Object> countParams = new ArrayList<>();
         long total = jdbc.sql(countSql(partner, query, countParams)).params(countParams).query(Long.class).single();
-        return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP, query.page(), query.size());
+        return Paged.capped(rows, total, COUNT_CAP, query.page(), query.size());
     }
 
     /** The query of one page of results; its parameters are added to {@code params} (also for EXPLAIN). */
@@ -89,7 +80,7 @@ public class CustomerDirectory {
         String where = where(partner, query, params);
         String direction = query.descending() ? " desc" : " asc";
         params.add(query.size());
-        params.add((long) query.page() * query.size());
+        params.add(Paged.offset(query.page(), query.size()));
         return "select c.id, c.name, c.domain, c.country, (select count(*) from pc_subscription s "
                 + "where s.customer_id = c.id and s.status in ('ACTIVE', 'TRIAL')) as active "
                 + where + " order by " + query.sort().column + direction + ", c.id" + direction + " limit ? offset ?";
