@@ -225,31 +225,34 @@ public class AcceptPageController {
     @GetMapping("/p/{advisorCode}/confirm/{token}")
     public String showConfirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        LinkPages.Opened opened = pages.open(advisorCode, token,
-                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
-        if (!opened.usable()) {
-            return opened.unavailableView();
-        }
-        model.addAttribute("partner", partner(opened.link()));
-        model.addAttribute("confirming", acceptances.confirming(opened.link()));
-        return "accept/confirm";
+        LinkPages.Opened opened = openConfirmation(advisorCode, token, model, response);
+        return opened.usable() ? "accept/confirm" : opened.unavailableView();
     }
 
     @PostMapping("/p/{advisorCode}/confirm/{token}")
     public String confirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        LinkPages.Opened opened = pages.open(advisorCode, token,
-                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
+        // told before confirming: the confirmation may close what it is told from (a targeted offer's links)
+        LinkPages.Opened opened = openConfirmation(advisorCode, token, model, response);
         if (!opened.usable()) {
             return opened.unavailableView();
         }
-        model.addAttribute("partner", partner(opened.link()));
-        // told before confirming: the confirmation may close what it is told from (a targeted offer's links)
-        model.addAttribute("confirming", acceptances.confirming(opened.link()));
         return switch (acceptances.confirm(opened.link())) {
             case CONFIRMED -> "accept/confirmed";
             case ALREADY_USED, NO_LONGER_OPEN -> pages.gone(opened.link(), model, response);
         };
+    }
+
+    /** A confirmation link, opened; when it is usable, its partner and what it confirms are in the model. */
+    private LinkPages.Opened openConfirmation(String advisorCode, String token, Model model,
+            HttpServletResponse response) {
+        LinkPages.Opened opened = pages.open(advisorCode, token,
+                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
+        if (opened.usable()) {
+            model.addAttribute("partner", partner(opened.link()));
+            model.addAttribute("confirming", acceptances.confirming(opened.link()));
+        }
+        return opened;
     }
 
     /** 429 with the plain page that names the partner, and when to try again. */
