@@ -67,6 +67,12 @@ public class AcceptPageController {
     /** An existing customer's administrator signed in to Tasklist, on the page of a link it may take for itself. */
     public record SignedInCustomer(CustomerAdmin admin, Customer customer, String refusal, String csrfToken) {}
 
+    /**
+     * A user of an existing customer who is no administrator of it, signed in (the webapps' welcome page lets any
+     * account in), on such a page: it may not take the link for its organization, and it is no new organization.
+     */
+    public record SignedInUser(CustomerAdmin user, Customer customer) {}
+
     @GetMapping("/p/{advisorCode}/{token}")
     public String show(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletRequest request, HttpServletResponse response, Locale locale) {
@@ -79,6 +85,8 @@ public class AcceptPageController {
         if (signedIn.isPresent()) {
             ReturnAfterSignIn.clear(request, response);
             model.addAttribute("signedIn", signedIn.get());
+        } else {
+            signedInUser(opened.link(), request).ifPresent(user -> model.addAttribute("notAdmin", user));
         }
         AcceptanceForm form = new AcceptanceForm();
         form.setLanguage(locale.getLanguage());
@@ -125,6 +133,7 @@ public class AcceptPageController {
         Optional<SignedInCustomer> signedIn = signedInCustomer(opened.link(), request);
         if (signedIn.isEmpty()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
+            signedInUser(opened.link(), request).ifPresent(user -> model.addAttribute("notAdmin", user));
             return page(opened.link(), form, model);
         }
         if (!session.csrfAccepted(request, signedIn.get().csrfToken())) {
@@ -160,6 +169,14 @@ public class AcceptPageController {
         }
         model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
         return Optional.empty();
+    }
+
+    private Optional<SignedInUser> signedInUser(Link link, HttpServletRequest request) {
+        if (signedInAcceptance.forCustomers(link).isEmpty()) {
+            return Optional.empty();
+        }
+        return session.userId(request).flatMap(customers::findUserByUserId).filter(user -> !user.globalAdmin())
+                .flatMap(user -> customers.findById(user.customerId()).map(c -> new SignedInUser(user, c)));
     }
 
     private Optional<SignedInCustomer> signedInCustomer(Link link, HttpServletRequest request) {
@@ -208,31 +225,34 @@ public class AcceptPageController {
     @GetMapping("/p/{advisorCode}/confirm/{token}")
     public String showConfirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        LinkPages.Opened opened = pages.open(advisorCode, token,
-                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
-        if (!opened.usable()) {
-            return opened.unavailableView();
-        }
-        model.addAttribute("partner", partner(opened.link()));
-        model.addAttribute("confirming", acceptances.confirming(opened.link()));
-        return "accept/confirm";
+        LinkPages.Opened opened = openConfirmation(advisorCode, token, model, response);
+        return opened.usable() ? "accept/confirm" : opened.unavailableView();
     }
 
     @PostMapping("/p/{advisorCode}/confirm/{token}")
     public String confirm(@PathVariable String advisorCode, @PathVariable String token, Model model,
             HttpServletResponse response) {
-        LinkPages.Opened opened = pages.open(advisorCode, token,
-                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
+        // told before confirming: the confirmation may close what it is told from (a targeted offer's links)
+        LinkPages.Opened opened = openConfirmation(advisorCode, token, model, response);
         if (!opened.usable()) {
             return opened.unavailableView();
         }
-        model.addAttribute("partner", partner(opened.link()));
-        // told before confirming: the confirmation may close what it is told from (a targeted offer's links)
-        model.addAttribute("confirming", acceptances.confirming(opened.link()));
         return switch (acceptances.confirm(opened.link())) {
             case CONFIRMED -> "accept/confirmed";
             case ALREADY_USED, NO_LONGER_OPEN -> pages.gone(opened.link(), model, response);
         };
+    }
+
+    /** A confirmation link, opened; when it is usable, its partner and what it confirms are in the model. */
+    private LinkPages.Opened openConfirmation(String advisorCode, String token, Model model,
+            HttpServletResponse response) {
+        LinkPages.Opened opened = pages.open(advisorCode, token,
+                link -> link.type() == LinkType.EMAIL_CONFIRMATION, model, response);
+        if (opened.usable()) {
+            model.addAttribute("partner", partner(opened.link()));
+            model.addAttribute("confirming", acceptances.confirming(opened.link()));
+        }
+        return opened;
     }
 
     /** 429 with the plain page that names the partner, and when to try again. */

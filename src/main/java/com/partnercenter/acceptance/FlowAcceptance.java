@@ -52,6 +52,12 @@ public interface FlowAcceptance {
     Confirming confirming(Link invitation, Acceptance acceptance);
 
     /**
+     * The kinds of {@link Confirming} this flow tells (its own names; each has its texts in every language:
+     * {@code confirm.body.<kind>}, {@code confirmed.body.<kind>}, the mail's {@code acceptance-confirmation.*.<kind>}).
+     */
+    java.util.List<String> confirmingKinds();
+
+    /**
      * First step of a confirmation's transaction, before any row is written: confirmations that exclude each
      * other (an offer for one customer is bought once) wait here for one another, so that the later one sees
      * the earlier one's outcome instead of deadlocking with it.

@@ -2,6 +2,7 @@ package com.partnercenter.customer;
 
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.ProgramAuthorization;
+import com.partnercenter.web.Paged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The customers a partner manages (see {@code CustomerAccess}): a list, or a search with paging and sorting
+ * The customers a partner manages: a list, or a search with paging and sorting
  * for partners with many customers. Everything happens in the database, on indexed columns only:
  * {@code pc_partner_customer} (primary key partner_id, customer_id), prefix matches on the lower-case name, domain
  * and admin e-mail (b-tree indexes; {@code varchar_pattern_ops} on PostgreSQL, see V8), and the SKU filter on
@@ -55,24 +56,14 @@ public class CustomerDirectory {
 
     public record Row(long id, String name, String domain, String country, int activeSubscriptions) {}
 
-    /** One page of results; {@code total} is exact unless {@code capped} (then more than {@value #COUNT_CAP}). */
-    public record Page(List<Row> rows, long total, boolean capped, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (Math.min(total, COUNT_CAP) + size - 1) / size);
-        }
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     public CustomerDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Page search(Partner partner, Query query) {
+    /** One page of results; its total is exact unless capped (then more than {@value #COUNT_CAP}). */
+    public Paged<Row> search(Partner partner, Query query) {
         List<Object> pageParams = new ArrayList<>();
         List<Row> rows = jdbc.sql(pageSql(partner, query, pageParams))
                 .params(pageParams)
@@ -81,7 +72,7 @@ public class CustomerDirectory {
                 .list();
         List<Object> countParams = new ArrayList<>();
         long total = jdbc.sql(countSql(partner, query, countParams)).params(countParams).query(Long.class).single();
-        return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP, query.page(), query.size());
+        return Paged.capped(rows, total, COUNT_CAP, query.page(), query.size());
     }
 
     /** The query of one page of results; its parameters are added to {@code params} (also for EXPLAIN). */
@@ -89,7 +80,7 @@ public class CustomerDirectory {
         String where = where(partner, query, params);
         String direction = query.descending() ? " desc" : " asc";
         params.add(query.size());
-        params.add((long) query.page() * query.size());
+        params.add(Paged.offset(query.page(), query.size()));
         return "select c.id, c.name, c.domain, c.country, (select count(*) from pc_subscription s "
                 + "where s.customer_id = c.id and s.status in ('ACTIVE', 'TRIAL')) as active "
                 + where + " order by " + query.sort().column + direction + ", c.id" + direction + " limit ? offset ?";
@@ -102,6 +93,18 @@ public class CustomerDirectory {
         return "select count(*) from (select c.id " + where + " limit ?) matches";
     }
 
+    /**
+     * Whether the partner manages the customer: the list's own condition ({@link #managedBy}) on one customer, so
+     * that a page, the API and the list never disagree. Callers ask {@code delegation.CustomerAccess#manages}, the one
+     * owner of what a partner user may see and do on a customer.
+     */
+    public boolean manages(Partner partner, long customerId) {
+        List<Object> params = new ArrayList<>();
+        String from = managedBy(partner, params);
+        params.add(customerId);
+        return jdbc.sql("select count(*) " + from + " and c.id = ?").params(params).query(Long.class).single() > 0;
+    }
+
     /** How many customers the partner manages (the list becomes a search from 100 on). */
     public long count(Partner partner) {
         List<Object> params = new ArrayList<>();
@@ -109,15 +112,27 @@ public class CustomerDirectory {
         return jdbc.sql("select count(*) " + where).params(params).query(Long.class).single();
     }
 
-    private static String where(Partner partner, Query query, List<Object> params) {
+    /**
+     * The customers the partner manages, as the {@code from ... where} of a query on {@code pc_customer c}: those it
+     * serves ({@code pc_partner_customer}) when it is an authorized service provider; with delegated administration
+     * only, those of them that accepted it (an active relationship); without either, none.
+     */
+    private static String managedBy(Partner partner, List<Object> params) {
         StringBuilder sql = new StringBuilder(
                 "from pc_partner_customer pc join pc_customer c on c.id = pc.customer_id where pc.partner_id = ?");
         params.add(partner.id());
-        if (!partner.has(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER)) {
-            // delegated admins manage only the customers that accepted them
-            sql.append(" and exists (select 1 from pc_delegated_admin_relationship r where r.partner_id = pc.partner_id"
-                    + " and r.customer_id = pc.customer_id and r.status = 'ACTIVE')");
+        if (partner.has(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER)) {
+            return sql.toString();
         }
+        if (partner.has(ProgramAuthorization.DELEGATED_ADMIN)) {
+            return sql.append(" and exists (select 1 from pc_delegated_admin_relationship r where r.partner_id = "
+                    + "pc.partner_id and r.customer_id = pc.customer_id and r.status = 'ACTIVE')").toString();
+        }
+        return sql.append(" and 1 = 0").toString();
+    }
+
+    private static String where(Partner partner, Query query, List<Object> params) {
+        StringBuilder sql = new StringBuilder(managedBy(partner, params));
         if (!query.text().isEmpty()) {
             String prefix = escapeLike(query.text()) + "%";
             sql.append(" and c.id in (select n.id from pc_customer n where n.name_lower like ? escape '\\'"

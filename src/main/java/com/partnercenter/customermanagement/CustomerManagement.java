@@ -15,7 +15,6 @@ import com.partnercenter.delegation.RelationshipRepository;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerProcesses;
 import com.partnercenter.partner.PartnerUser;
-import com.partnercenter.partner.ProgramAuthorization;
 import com.partnercenter.platform.AsApplication;
 import com.partnercenter.platform.BusinessKeys;
 import com.partnercenter.platform.Enums;
@@ -96,15 +95,9 @@ public class CustomerManagement {
         this.audit = audit;
     }
 
-    /** True when the partner may use customer management at all. */
-    public static boolean open(Partner partner) {
-        return partner.has(ProgramAuthorization.DELEGATED_ADMIN)
-                || partner.has(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
-    }
-
-    /** The customer, when the partner manages it; otherwise {@link NotFound}. */
+    /** The customer, when the partner manages it ({@link CustomerAccess#manages}); otherwise {@link NotFound}. */
     public Customer managed(Partner partner, long customerId) {
-        if (!open(partner) || !access.manages(partner, customerId)) {
+        if (!access.manages(partner, customerId)) {
             throw new NotFound();
         }
         return customers.findById(customerId).orElseThrow(NotFound::new);

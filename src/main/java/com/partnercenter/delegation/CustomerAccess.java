@@ -1,6 +1,8 @@
 package com.partnercenter.delegation;
 
-import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.customer.CustomerAdmin;
+import com.partnercenter.customer.CustomerDirectory;
+import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
@@ -10,14 +12,25 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * Which customers a partner manages, and what a partner user may do for one of them.
+ * The one rule of who may see and do what on a customer; the partner's customer pages, customer management, the
+ * audit API, ending a relationship (pages and API, either side) all ask it.
  *
- * <p>A partner manages a customer it serves (pc_partner_customer) when it is an authorized service provider, or
- * when it holds delegated administration and the customer accepted it (an active relationship). A user's role on
- * a managed customer is the stronger of its grant on an active relationship and, for an authorized service
- * provider, its own supported-companies access (Full → global-admin privileges, Limited → password-admin
- * privileges). Global-admin privileges allow everything; password-admin privileges allow resetting the passwords
- * of users who are not administrators, nothing else. Without a role, nothing.
+ * <ul>
+ *   <li>A partner uses customer management at all ({@link #open}) when it is an authorized service provider or holds
+ *       delegated administration.</li>
+ *   <li>It manages a customer ({@link #manages}) it serves (pc_partner_customer) when it is an authorized service
+ *       provider, or when it holds delegated administration and the customer accepted it (an active relationship);
+ *       the list of its customers is the same condition ({@link CustomerDirectory}), so a page and the list never
+ *       disagree. A customer it does not manage is, to it, one that does not exist (404).</li>
+ *   <li>A user's role on a managed customer ({@link #roleOn}) is the stronger of its grant on an active relationship
+ *       and, for an authorized service provider, its own supported-companies access (Full → global-admin privileges,
+ *       Limited → password-admin privileges). Global-admin privileges allow every {@link Action}; password-admin
+ *       privileges allow resetting the passwords of users who are not administrators, nothing else. Without a role,
+ *       nothing (403).</li>
+ *   <li>Ending a relationship early ({@link #mayEndRelationship}): on the partner's side its global admin or a user
+ *       with global-admin privileges on the customer; on the customer's side ({@link #mayEndAsCustomer}) the
+ *       customer's administrators.</li>
+ * </ul>
  */
 @Service
 public class CustomerAccess {
@@ -28,13 +41,19 @@ public class CustomerAccess {
 
     private final RelationshipRepository relationships;
     private final PartnerRepository partners;
-    private final CustomerRepository customers;
+    private final CustomerDirectory directory;
 
     public CustomerAccess(RelationshipRepository relationships, PartnerRepository partners,
-            CustomerRepository customers) {
+            CustomerDirectory directory) {
         this.relationships = relationships;
         this.partners = partners;
-        this.customers = customers;
+        this.directory = directory;
+    }
+
+    /** True when the partner may use customer management at all. */
+    public static boolean open(Partner partner) {
+        return partner.has(ProgramAuthorization.DELEGATED_ADMIN)
+                || partner.has(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER);
     }
 
     public boolean may(long partnerUserId, long customerId, Action action) {
@@ -43,15 +62,9 @@ public class CustomerAccess {
                 .map(role -> allows(Optional.of(role), action)).orElse(false);
     }
 
-    /** True when the partner may manage the customer at all (see class comment). */
+    /** True when the partner manages the customer (see class comment). */
     public boolean manages(Partner partner, long customerId) {
-        if (!customers.isPartnerOf(partner.id(), customerId)) {
-            return false;
-        }
-        return partner.has(ProgramAuthorization.AUTHORIZED_SERVICE_PROVIDER)
-                || (partner.has(ProgramAuthorization.DELEGATED_ADMIN)
-                        && relationships.findOpen(partner.id(), customerId)
-                                .filter(r -> r.status() == Relationship.Status.ACTIVE).isPresent());
+        return open(partner) && directory.manages(partner, customerId);
     }
 
     /** The user's role on a customer its partner manages; empty when none (or not managed). */
@@ -74,5 +87,19 @@ public class CustomerAccess {
     public static boolean allows(Optional<AdminRole.GrantedRole> role, Action action) {
         return role.map(r -> r == AdminRole.GrantedRole.GLOBAL_ADMIN || action == Action.RESET_USER_PASSWORD)
                 .orElse(false);
+    }
+
+    /**
+     * Whether a user of the relationship's partner may end it early: the partner's global admin, or a user with
+     * global-admin privileges on the customer.
+     */
+    public boolean mayEndRelationship(PartnerUser user, Partner partner, long customerId) {
+        return user.companyRole() == CompanyRole.GLOBAL_ADMIN
+                || roleOn(user, partner, customerId).filter(r -> r == AdminRole.GrantedRole.GLOBAL_ADMIN).isPresent();
+    }
+
+    /** Whether a user of the customer may end a relationship of it early: its administrators may. */
+    public static boolean mayEndAsCustomer(CustomerAdmin user) {
+        return user.globalAdmin();
     }
 }

@@ -2,7 +2,6 @@ package com.partnercenter.delegation;
 
 import com.partnercenter.platform.HumanText;
 import com.partnercenter.customer.CustomerRepository;
-import com.partnercenter.partner.CompanyRole;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.partner.PartnerUser;
@@ -15,7 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 /**
- * Ending an active relationship early, by either side, and the one rule of who may ({@link #mayEnd}): the partner's
+ * Ending an active relationship early, by either side, and who may ({@link #mayEnd}, by {@link CustomerAccess}): the partner's
  * pages, the customer's page and {@code POST /api/delegated-admin/relationships/{id}/end} all end through
  * {@link #end}, so each gives the same answer to the same user. The process (message {@value #END_MESSAGE}) removes
  * the access at once and tells both sides.
@@ -51,10 +50,9 @@ public class DelegatedAdminService {
     }
 
     /**
-     * Who may end a relationship early: on the partner's side its global admin, or a user with Full administration of
-     * the customer (its role on it, {@link CustomerAccess#roleOn}, which needs the relationship active); on the
-     * customer's side its administrators. A partner user with less may not (403); a customer user who is no
-     * administrator may not (403); anybody else does not see the relationship (404).
+     * Who may end a relationship early, by {@link CustomerAccess} (on the partner's side its global admin, or a user
+     * with Full administration of the customer; on the customer's side its administrators): a user on a side of it
+     * without that right may not (403); anybody else does not see the relationship (404).
      */
     public MayEnd mayEnd(String userId, long relationshipId) {
         Optional<Relationship> found = relationships.findById(relationshipId);
@@ -69,12 +67,10 @@ public class DelegatedAdminService {
             if (user.partnerId() != relationship.partnerId()) {
                 return MayEnd.UNKNOWN;
             }
-            boolean full = access.roleOn(user, partner, relationship.customerId())
-                    .filter(role -> role == AdminRole.GrantedRole.GLOBAL_ADMIN).isPresent();
-            return user.companyRole() == CompanyRole.GLOBAL_ADMIN || full ? MayEnd.MAY : MayEnd.FORBIDDEN;
+            return access.mayEndRelationship(user, partner, relationship.customerId()) ? MayEnd.MAY : MayEnd.FORBIDDEN;
         }
         return customers.findUserByUserId(userId).filter(a -> a.customerId() == relationship.customerId())
-                .map(a -> a.globalAdmin() ? MayEnd.MAY : MayEnd.FORBIDDEN).orElse(MayEnd.UNKNOWN);
+                .map(a -> CustomerAccess.mayEndAsCustomer(a) ? MayEnd.MAY : MayEnd.FORBIDDEN).orElse(MayEnd.UNKNOWN);
     }
 
     /**

@@ -110,9 +110,7 @@ public class FormPayloads {
         int max = field.maxLength() != null ? field.maxLength()
                 : (multiLine ? HumanText.Kind.LIST : HumanText.Kind.LINE).maxLength();
         HumanText.Checked checked = HumanText.check(value, new HumanText.Kind(max, multiLine));
-        return checked.ok() ? null : messages.text(language, "form.refused.text", field.shownName(),
-                messages.text(language, checked.messageKey(), checked.arguments() == null ? new Object[0]
-                        : checked.arguments()));
+        return checked.ok() ? null : messages.refusedField(language, field.shownName(), checked);
     }
 
     private String option(FormFields.Field field, String value, Language language, Function<String, Object> current) {

@@ -43,6 +43,11 @@ import org.springframework.validation.Errors;
 @Service
 public class OfferAcceptances implements FlowAcceptance {
 
+    /** A purchase by a new organization (set up with its subscriptions). */
+    public static final String CONFIRMING_NEW_CUSTOMER = "PURCHASE_NEW_CUSTOMER";
+    /** A purchase by an existing customer: only the subscriptions are bought. */
+    public static final String CONFIRMING_EXISTING_CUSTOMER = "PURCHASE_EXISTING_CUSTOMER";
+
     public static final String PROCESS = "purchaseOfferAcceptance";
 
     /** What the page shows: the lines, and the customer when the offer is for one. */
@@ -244,7 +249,13 @@ public class OfferAcceptances implements FlowAcceptance {
         List<Confirming.Line> lines = offers.acceptedLines(acceptance.id()).stream()
                 .map(l -> new Confirming.Line(catalogue.find(l.skuCode()).orElseThrow().name(), l.licenses()))
                 .toList();
-        return Confirming.purchase(acceptance.organizationName(), existingCustomer(acceptance), lines);
+        return Confirming.ofLines(existingCustomer(acceptance) ? CONFIRMING_EXISTING_CUSTOMER : CONFIRMING_NEW_CUSTOMER,
+                acceptance.organizationName(), lines);
+    }
+
+    @Override
+    public List<String> confirmingKinds() {
+        return List.of(CONFIRMING_NEW_CUSTOMER, CONFIRMING_EXISTING_CUSTOMER);
     }
 
     /** The acceptance is an existing customer's (its admin accepted): nothing is set up for it. */

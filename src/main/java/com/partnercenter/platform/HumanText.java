@@ -81,6 +81,15 @@ public final class HumanText {
             return messages.getMessage(messageKey, arguments, messageKey, locale);
         }
 
+        /**
+         * The refusal said of a named field, "The field 'Personal message': why" (message {@code field.refused}):
+         * the one wording of a refused typed text in a start or task form, whether the engine's door refuses it
+         * (the guard's form check) or a delegate reading the typed variable does ({@code TypedVariables}).
+         */
+        public String fieldMessage(MessageSource messages, Locale locale, String field) {
+            return messages.getMessage("field.refused", new Object[] {field, message(messages, locale)}, locale);
+        }
+
         /** Reports the refusal on the field (nothing when the text is acceptable); true when it was refused. */
         public boolean rejectOn(Errors errors, String field) {
             if (ok()) {

@@ -28,6 +28,12 @@ public enum Language {
         return Locale.forLanguageTag(code());
     }
 
+    /** The language's name in itself, as a language choice shows it ("English", "Français"; from the JDK). */
+    public String nativeName() {
+        String name = locale().getDisplayLanguage(locale());
+        return name.substring(0, 1).toUpperCase(locale()) + name.substring(1);
+    }
+
     /** The locales of every language, the default first. */
     public static List<Locale> locales() {
         return LOCALES;

@@ -51,8 +51,7 @@ public class TypedVariables {
         }
         Locale locale = locale(scope);
         String field = messages.getMessage("field." + variable, null, variable, locale);
-        return Optional.of(messages.getMessage("field.refused", new Object[] {field, checked.message(messages, locale)},
-                locale));
+        return Optional.of(checked.fieldMessage(messages, locale, field));
     }
 
     private static Locale locale(VariableScope scope) {

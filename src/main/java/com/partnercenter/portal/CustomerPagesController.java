@@ -16,6 +16,8 @@ import com.partnercenter.platform.PageLocaleResolver;
 import com.partnercenter.servicerequest.ServiceRequest;
 import com.partnercenter.servicerequest.ServiceRequestRepository;
 import com.partnercenter.subscription.Subscription;
+import com.partnercenter.web.Paged;
+import com.partnercenter.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -90,7 +92,7 @@ public class CustomerPagesController {
             @RequestParam(defaultValue = "0") String page, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         PortalUser me = PortalPages.me(request);
-        if (!CustomerManagement.open(me.partner())) {
+        if (!CustomerAccess.open(me.partner())) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("messageKey", "customers.notAuthorized");
             return "partner/problem";
@@ -109,13 +111,16 @@ public class CustomerPagesController {
         }
         CustomerDirectory.Sort order = CustomerDirectory.Sort.parse(sort);
         boolean descending = "desc".equalsIgnoreCase(dir);
-        int pageNumber = parsePage(page);
+        int pageNumber = Paged.number(page, CustomerDirectory.COUNT_CAP / PAGE_SIZE);
         CustomerDirectory.Query query = search
                 ? new CustomerDirectory.Query(q, sku, order, descending, pageNumber, PAGE_SIZE)
                 : new CustomerDirectory.Query("", null, order, descending, 0, SEARCH_FROM);
         model.addAttribute("search", search);
         model.addAttribute("managed", managed);
-        model.addAttribute("result", directory.search(me.partner(), query));
+        Paged<CustomerDirectory.Row> result = directory.search(me.partner(), query);
+        model.addAttribute("result", result);
+        model.addAttribute("pager", Pager.of(result, request, org.springframework.context.i18n.LocaleContextHolder
+                .getLocale()));
         model.addAttribute("q", search && q != null ? q : "");
         model.addAttribute("sku", search && sku != null ? sku : "");
         model.addAttribute("sort", order.name().toLowerCase());
@@ -224,13 +229,5 @@ public class CustomerPagesController {
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         return "partner/customer";
-    }
-
-    private static int parsePage(String page) {
-        try {
-            return Math.max(0, Math.min(Integer.parseInt(page), CustomerDirectory.COUNT_CAP / PAGE_SIZE));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.partnercenter.portal;
 import static com.partnercenter.platform.Rows.instant;
 
 import com.partnercenter.platform.EngineClock;
+import com.partnercenter.web.Paged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -86,12 +87,7 @@ public class InvitationDirectory {
 
         public static Query of(String text, String kind, String status, String issued, String accepted,
                 String converted, String page) {
-            int number;
-            try {
-                number = page == null ? 0 : Math.max(0, Math.min(Integer.parseInt(page.trim()), 400));
-            } catch (NumberFormatException e) {
-                number = 0;
-            }
+            int number = Paged.number(page, 400);
             return new Query(text == null ? "" : text.strip().toLowerCase(Locale.ROOT), Kind.parse(kind),
                     Status.parse(status), month(issued, false), month(accepted, true), month(converted, true), number);
         }
@@ -121,23 +117,13 @@ public class InvitationDirectory {
             Instant expiresAt, Status status, Long offerId, String customerName, int recipients, int pending,
             int confirmed) {}
 
-    public record Page(List<Row> rows, long total, int page) {
-        public int pages() {
-            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        }
-
-        public boolean hasNext() {
-            return (long) (page + 1) * PAGE_SIZE < total;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     public InvitationDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Page search(long partnerId, Query query) {
+    public Paged<Row> search(long partnerId, Query query) {
         Timestamp now = Timestamp.from(EngineClock.now());
         List<Object> params = new ArrayList<>();
         String from = from(partnerId, query, now, params);
@@ -145,10 +131,10 @@ public class InvitationDirectory {
         List<Object> pageParams = new ArrayList<>(columnParams(now));
         pageParams.addAll(params);
         pageParams.add(PAGE_SIZE);
-        pageParams.add((long) query.page() * PAGE_SIZE);
+        pageParams.add(Paged.offset(query.page(), PAGE_SIZE));
         List<Row> rows = jdbc.sql("select " + COLUMNS + from + " order by l.created_at desc, l.id desc limit ? offset ?")
                 .params(pageParams).query((rs, n) -> row(rs)).list();
-        return new Page(rows, total, query.page());
+        return Paged.of(rows, total, query.page(), PAGE_SIZE);
     }
 
     /** One link of the partner, as a row (empty for another partner's link or another kind of link). */

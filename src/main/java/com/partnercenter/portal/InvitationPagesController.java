@@ -1,6 +1,9 @@
 package com.partnercenter.portal;
 
 import com.partnercenter.platform.PageLocaleResolver;
+import com.partnercenter.web.Paged;
+import com.partnercenter.web.Pager;
+import org.springframework.context.i18n.LocaleContextHolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -47,9 +50,10 @@ public class InvitationPagesController {
         PortalUser me = PortalPages.me(request);
         InvitationDirectory.Query query = InvitationDirectory.Query.of(q, kind, status, issued, accepted, converted,
                 page);
-        InvitationDirectory.Page result = directory.search(me.partner().id(), query);
+        Paged<InvitationDirectory.Row> result = directory.search(me.partner().id(), query);
         model.addAttribute("query", query);
         model.addAttribute("result", result);
+        model.addAttribute("pager", Pager.of(result, request, LocaleContextHolder.getLocale()));
         model.addAttribute("offerings", view.offerings(result.rows()));
         model.addAttribute("issuers", view.issuers(result.rows()));
         model.addAttribute("kinds", InvitationDirectory.Kind.values());

@@ -6,6 +6,7 @@ import com.partnercenter.acceptance.AcceptanceService;
 import com.partnercenter.catalogue.CatalogueRepository;
 import com.partnercenter.catalogue.Sku;
 import com.partnercenter.customer.CustomerRepository;
+import com.partnercenter.delegation.CustomerAccess;
 import com.partnercenter.partner.PartnerRepository;
 import com.partnercenter.platform.AsApplication;
 import com.partnercenter.platform.EngineClock;
@@ -50,9 +51,13 @@ public class InvitationView {
 
     public record Recipient(String address, String status, Instant sentAt) {}
 
-    /** One acceptance; {@code refusal} names why (a message key), {@code customerId} when the partner manages it. */
+    /**
+     * One acceptance; {@code refusal} names why (a message key), {@code customerId} when the partner serves it,
+     * {@code managed} when the partner manages it ({@link CustomerAccess#manages}: its customer page opens).
+     */
     public record AcceptanceRow(long id, String organizationName, String domain, String adminEmail, Instant submittedAt,
-            Instant confirmedAt, AcceptanceState state, String refusal, Long customerId, boolean trialRunning) {}
+            Instant confirmedAt, AcceptanceState state, String refusal, Long customerId, boolean managed,
+            boolean trialRunning) {}
 
     private final JdbcClient jdbc;
     private final com.partnercenter.link.LinkService links;
@@ -61,10 +66,12 @@ public class InvitationView {
     private final CatalogueRepository catalogue;
     private final PartnerRepository partners;
     private final CustomerRepository customers;
+    private final CustomerAccess access;
 
     public InvitationView(JdbcClient jdbc, HistoryService history, IdentityService identity,
             CatalogueRepository catalogue, PartnerRepository partners, CustomerRepository customers,
-            com.partnercenter.link.LinkService links) {
+            com.partnercenter.link.LinkService links, CustomerAccess access) {
+        this.access = access;
         this.links = links;
         this.jdbc = jdbc;
         this.history = history;
@@ -147,6 +154,7 @@ public class InvitationView {
                         rs.getString("admin_email"), instant(rs, "created_at"), instant(rs, "confirmed_at"),
                         rs.getString("status")))
                 .list();
+        Optional<com.partnercenter.partner.Partner> partner = partners.findById(partnerId);
         Map<String, Long> keyToAcceptance = new HashMap<>();
         for (Stored s : stored) {
             if ("CONFIRMED".equals(s.status())) {
@@ -186,15 +194,15 @@ public class InvitationView {
                     state = AcceptanceState.SETTING_UP;
                 }
             }
-            Long customerId = customers.findByDomain(s.domain()).map(c -> c.id())
-                    .filter(id -> jdbc.sql("select count(*) from pc_partner_customer where partner_id = ? "
-                            + "and customer_id = ?").params(partnerId, id).query(Long.class).single() > 0)
-                    .orElse(null);
-            boolean trialRunning = customerId != null && offering.trialSkuCode() != null && jdbc.sql(
+            Long served = customers.findByDomain(s.domain()).map(c -> c.id())
+                    .filter(id -> customers.isPartnerOf(partnerId, id)).orElse(null);
+            boolean trialRunning = served != null && offering.trialSkuCode() != null && jdbc.sql(
                     "select count(*) from pc_subscription where customer_id = ? and sku_code = ? and status = 'TRIAL'")
-                    .params(customerId, offering.trialSkuCode()).query(Long.class).single() > 0;
+                    .params(served, offering.trialSkuCode()).query(Long.class).single() > 0;
+            // the customer's page is linked only when the partner may open it
+            boolean managed = served != null && partner.isPresent() && access.manages(partner.get(), served);
             out.add(new AcceptanceRow(s.id(), s.org(), s.domain(), s.email(), s.submitted(), s.confirmed(), state,
-                    refusal, customerId, trialRunning));
+                    refusal, served, managed, trialRunning));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package com.partnercenter.portal;
 
 import com.partnercenter.customer.CustomerDirectory;
-import com.partnercenter.customermanagement.CustomerManagement;
+import com.partnercenter.delegation.CustomerAccess;
 import com.partnercenter.partner.Partner;
 import com.partnercenter.platform.EngineClock;
 import java.sql.Timestamp;
@@ -75,7 +75,7 @@ public class OverviewStatistics {
             }
         }
         long running = count("select count(*) " + trials + " and s.status = 'TRIAL'", id);
-        long customers = CustomerManagement.open(partner) ? directory.count(partner) : 0;
+        long customers = CustomerAccess.open(partner) ? directory.count(partner) : 0;
         return new Overview(count("select count(*) " + invitations, id), count("select count(*) " + accepted, id),
                 running, count("select count(*) " + converted, id), count("select count(*) " + offers, id), customers,
                 months, max);

@@ -13,6 +13,7 @@ import com.partnercenter.platform.EmailAddresses;
 import com.partnercenter.platform.Enums;
 import com.partnercenter.platform.HumanText;
 import com.partnercenter.platform.Language;
+import com.partnercenter.platform.Messages;
 import com.partnercenter.platform.ProcessVariables;
 import com.partnercenter.platform.Secrets;
 import com.partnercenter.security.Groups;
@@ -55,10 +56,12 @@ public class PartnerUserAccess implements JavaDelegate {
     private final AuditLog audit;
     private final CustomerRepository customers;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Messages messages;
 
     public PartnerUserAccess(PartnerRepository partners, IdentityAdmin identity, RoleAssignmentService roles,
             PartnerProcesses processes, AuditLog audit, CustomerRepository customers,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, Messages messages) {
+        this.messages = messages;
         this.events = events;
         this.customers = customers;
         this.partners = partners;
@@ -171,22 +174,30 @@ public class PartnerUserAccess implements JavaDelegate {
                 : partners.findUserByUserId(userId);
         if (existing.isPresent() && existing.get().companyRole() == CompanyRole.GLOBAL_ADMIN
                 && role != CompanyRole.GLOBAL_ADMIN && partners.countGlobalAdmins(partnerId) <= 1) {
-            throw new BpmnError(LAST_GLOBAL_ADMIN, userId + " is the last global admin of " + partner.name());
+            // the reason, for Cockpit, in the language of whoever asked for the change (else the partner's)
+            Language reader = partners.findUserByUserId((String) execution.getVariable("changedBy"))
+                    .map(u -> Language.orDefault(u.language(), Language.DEFAULT))
+                    .orElse(Language.orDefault(partner.defaultLanguage(), Language.DEFAULT));
+            throw new BpmnError(LAST_GLOBAL_ADMIN, messages.text(reader, "partnerUser.lastGlobalAdmin.reason",
+                    existing.get().displayName(), partner.name()));
         }
         PartnerUser user;
         String before;
+        PartnerUser was; // what the user held before (none for a new user)
         if (existing.isEmpty()) {
             long id = partners.insertUser(new PartnerUser(0, partnerId, userId, first, last, email, language, role,
                     access));
             identity.ensureUser(userId, first, last, email, Secrets.random());
             user = partners.findUserById(id).orElseThrow();
             before = "new user";
+            was = null;
         } else {
             PartnerUser old = existing.get();
             user = new PartnerUser(old.id(), partnerId, old.userId(), first, last, email, language, role, access);
             partners.updateUser(user);
             identity.updateUser(old.userId(), first, last, email);
             before = old.companyRole() + "/" + old.supportedAccess();
+            was = old;
         }
         identity.ensureMembership(user.userId(), Groups.PARTNERS);
         identity.ensureMembership(user.userId(), partner.groupId());
@@ -205,7 +216,12 @@ public class PartnerUserAccess implements JavaDelegate {
         roles.reassign(user);
         events.publishEvent(new com.partnercenter.security.AccountChanged(user.userId()));
         audit.record((String) execution.getVariable("changedBy"), "PARTNER_USER_ACCESS", partnerId, null,
-                execution.getProcessBusinessKey(), user.userId() + ": " + before + " → " + role + "/" + access);
+                execution.getProcessBusinessKey(), user.userId() + ": " + before + " → " + role + "/" + access,
+                AuditLog.plain(user.displayName()), AuditLog.text("portal.role." + role),
+                AuditLog.text("portal.access." + access),
+                AuditLog.text("portal.role." + (was == null ? CompanyRole.NONE : was.companyRole())),
+                AuditLog.text("portal.access." + (was == null ? SupportedAccess.NONE : was.supportedAccess())),
+                AuditLog.number(was == null ? 0 : 1));
         execution.setVariable("partnerUserId", user.id());
         execution.setVariable("accessChanged", true);
     }

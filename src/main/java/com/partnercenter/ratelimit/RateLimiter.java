@@ -59,16 +59,17 @@ public class RateLimiter {
     }
 
     private final Map<String, Limited> limits = new ConcurrentHashMap<>();
-    private final boolean enabled;
 
     public RateLimiter(RateLimitSettings settings, MeterRegistry meters) {
-        this.enabled = settings.enabled();
-        if (!enabled) {
-            log.warn("Rate limits are OFF (partner-center.rate-limits.enabled=false): only for a benchmark");
-        }
-        settings.limits().forEach((name, limit) -> limits.put(name, new Limited(name, limit, settings.maxTrackedKeys(),
+        settings.limits().forEach((name, limit) -> limits.put(name, new Limited(name, limit,
+                limit.on(settings.enabled()), settings.maxTrackedKeys(),
                 Counter.builder(METRIC).tag("limit", name).description("requests refused by a rate limit")
                         .register(meters))));
+        List<String> off = limits.values().stream().filter(l -> !l.enabled).map(l -> l.name).sorted().toList();
+        if (!off.isEmpty()) {
+            log.warn("Rate limits OFF (partner-center.rate-limits.enabled=false or the limit's own enabled=false): {}",
+                    off);
+        }
         log.info("Rate limits (per node): {}", new java.util.TreeMap<>(settings.limits()));
     }
 
@@ -80,7 +81,7 @@ public class RateLimiter {
     /** Like {@link #tryAcquire} with the time until the next token when refused. */
     public Decision decide(String limit, String key) {
         Limited limited = limited(limit);
-        if (!enabled) {
+        if (!limited.enabled) {
             return Decision.ALLOWED;
         }
         ConsumptionProbe probe = limited.bucket(key).tryConsumeAndReturnRemaining(1);
@@ -96,12 +97,12 @@ public class RateLimiter {
      * given back. The refused one is counted and logged.
      */
     public Decision tryAcquireAll(List<Request> requests) {
-        if (!enabled) {
-            return Decision.ALLOWED;
-        }
         List<Bucket> taken = new ArrayList<>();
         for (Request request : requests) {
             Limited limited = limited(request.limit());
+            if (!limited.enabled) {
+                continue;
+            }
             Bucket bucket = limited.bucket(request.key());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
@@ -116,7 +117,8 @@ public class RateLimiter {
 
     /** True when the key's bucket still holds a token (nothing is taken). */
     public boolean hasCapacity(String limit, String key) {
-        return !enabled || limited(limit).bucket(key).getAvailableTokens() > 0;
+        Limited limited = limited(limit);
+        return !limited.enabled || limited.bucket(key).getAvailableTokens() > 0;
     }
 
     /** Time until the key's bucket holds a token again (zero when it holds one). */
@@ -128,7 +130,7 @@ public class RateLimiter {
     /** Takes one token without asking whether there was one (a failure that already happened counts anyway). */
     public void consume(String limit, String key) {
         Limited limited = limited(limit);
-        if (!enabled) {
+        if (!limited.enabled) {
             return;
         }
         if (!limited.bucket(key).tryConsume(1)) {
@@ -153,13 +155,15 @@ public class RateLimiter {
     private static final class Limited {
         final String name;
         final RateLimitSettings.Limit limit;
+        final boolean enabled;
         final Cache<String, Bucket> buckets;
         final Counter refusals;
         final AtomicLong unlogged = new AtomicLong();
         volatile long lastLog;
 
-        Limited(String name, RateLimitSettings.Limit limit, int maxKeys, Counter refusals) {
+        Limited(String name, RateLimitSettings.Limit limit, boolean enabled, int maxKeys, Counter refusals) {
             this.name = name;
+            this.enabled = enabled;
             this.limit = limit;
             this.refusals = refusals;
             // a key unseen for a whole period has refilled anyway: forgetting it changes nothing

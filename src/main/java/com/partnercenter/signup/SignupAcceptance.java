@@ -20,6 +20,9 @@ import org.springframework.ui.Model;
 @Service
 public class SignupAcceptance implements FlowAcceptance {
 
+    /** What a confirmed sign-up confirms: a new organization. */
+    public static final String CONFIRMING = "SIGN_UP";
+
     /** The message the sign-up waits for (processes/customer-signup.bpmn). */
     public static final String CONFIRMED_MESSAGE = "AcceptanceConfirmed";
 
@@ -49,7 +52,12 @@ public class SignupAcceptance implements FlowAcceptance {
 
     @Override
     public Confirming confirming(Link invitation, Acceptance acceptance) {
-        return Confirming.signUp(acceptance.organizationName());
+        return Confirming.of(CONFIRMING, acceptance.organizationName());
+    }
+
+    @Override
+    public java.util.List<String> confirmingKinds() {
+        return java.util.List.of(CONFIRMING);
     }
 
     /** The sign-up provisions what this acceptance says: its request names it. */

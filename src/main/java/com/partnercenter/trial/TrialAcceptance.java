@@ -38,6 +38,11 @@ import org.springframework.ui.Model;
 @Service
 public class TrialAcceptance implements FlowAcceptance {
 
+    /** A new organization's trial (set up with the organization). */
+    public static final String CONFIRMING = "TRIAL";
+    /** An existing customer's trial (its administrator took it signed in): nothing else is set up. */
+    public static final String CONFIRMING_EXISTING_CUSTOMER = "TRIAL_EXISTING_CUSTOMER";
+
     /** Process of one customer's trial, started by its confirmation; it records its request from the acceptance. */
     public static final String PROCESS = "trialAcceptance";
 
@@ -78,7 +83,12 @@ public class TrialAcceptance implements FlowAcceptance {
 
     @Override
     public Confirming confirming(Link invitation, Acceptance acceptance) {
-        return Confirming.trial(acceptance.organizationName(), terms(invitation).trial());
+        return Confirming.ofTrial(CONFIRMING, acceptance.organizationName(), terms(invitation).trial());
+    }
+
+    @Override
+    public java.util.List<String> confirmingKinds() {
+        return java.util.List.of(CONFIRMING, CONFIRMING_EXISTING_CUSTOMER);
     }
 
     /** A new organization's acceptance, confirmed from its administrator's mailbox: the flow creates it. */
@@ -121,8 +131,8 @@ public class TrialAcceptance implements FlowAcceptance {
                 Acceptance acceptance = acceptances.confirmedBy(link, form, admin, customer);
                 start(link, acceptance, Map.of("existingCustomer", true, "customerId", customer.id(),
                         "customerAdminUserId", admin.userId(), "customerCreated", false));
-                return new SignedInAcceptance.Outcome.Accepted(Confirming.trialForCustomer(customer.name(),
-                        terms(link).trial()));
+                return new SignedInAcceptance.Outcome.Accepted(Confirming.ofTrial(
+                        CONFIRMING_EXISTING_CUSTOMER, customer.name(), terms(link).trial()));
             });
         } catch (MismatchingMessageCorrelationException closed) {
             return new SignedInAcceptance.Outcome.Refused("adminEmail", "acceptance.link.closed");

@@ -1,25 +1,29 @@
 package com.partnercenter.web;
 
+import com.partnercenter.platform.Language;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The accept page to go back to once an existing customer's administrator has signed in to Tasklist (it left the
  * page to sign in). Kept in a cookie of this site for {@value #MINUTES} minutes — the webapps' sign-in replaces the
  * HTTP session, a cookie stays — and honoured only when it is the address of an accept page of this application
- * ({@value #ACCEPT_PAGE}): a tampered cookie can lead nowhere else.
+ * ({@code /p/{advisor code}/{token}}, optionally with {@code ?lang=} one of {@link Language}'s codes): a tampered
+ * cookie can lead nowhere else.
  */
 public final class ReturnAfterSignIn {
 
     static final String COOKIE = "pc_return";
     static final int MINUTES = 30;
-    static final String ACCEPT_PAGE = "/p/{advisor code}/{token}[?lang=en|fr]";
-    private static final Pattern ALLOWED = Pattern.compile("/p/[A-Za-z0-9]{1,16}/[A-Za-z0-9_-]{43}(\\?lang=(en|fr))?");
+    private static final Pattern ALLOWED = Pattern.compile("/p/[A-Za-z0-9]{1,16}/[A-Za-z0-9_-]{43}(\\?lang=("
+            + Arrays.stream(Language.values()).map(Language::code).collect(Collectors.joining("|")) + "))?");
 
     private ReturnAfterSignIn() {}
 

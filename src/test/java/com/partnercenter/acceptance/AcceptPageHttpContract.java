@@ -92,6 +92,12 @@ abstract class AcceptPageHttpContract {
                 "Open your organization");
         assertThat(en.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(en.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
+        // every language of the program, by its own name (platform.Language), in the switcher and the choices
+        for (com.partnercenter.platform.Language language : com.partnercenter.platform.Language.values()) {
+            assertThat(en.getBody()).contains("href=\"?lang=" + language.code() + "\"",
+                    ">" + language.nativeName() + "</a>", "<option value=\"" + language.code() + "\"",
+                    ">" + language.nativeName() + "</option>");
+        }
 
         ResponseEntity<String> fr = get(path + "?lang=fr");
         assertThat(fr.getBody()).contains("Ouvrez le compte de votre organisation", partner.name());

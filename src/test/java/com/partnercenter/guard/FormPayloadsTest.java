@@ -71,6 +71,29 @@ class FormPayloadsTest {
         return payloads.problems(form, values, Language.EN, name -> null);
     }
 
+    /**
+     * A refused typed text reads the same whether the engine's door refuses it here or a delegate reading the typed
+     * variable does ({@code platform.TypedVariables}, the model's refusal path): one wording, in each language.
+     */
+    @Test
+    void aRefusedTextReadsTheSameAtTheDoorAndInTheModel() {
+        ElidingMessageSource source = messageSource();
+        for (Language language : Language.values()) {
+            String label = source.getMessage("field.personalMessage", null, language.locale());
+            FormFields.Field field = new FormFields.Field("personalMessage", "textfield", label, null, null, null,
+                    null, null, false);
+            String atTheDoor = payloads.humanText(field, "a\u202Eb", language);
+            org.camunda.bpm.engine.delegate.VariableScope scope =
+                    org.mockito.Mockito.mock(org.camunda.bpm.engine.delegate.VariableScope.class);
+            org.mockito.Mockito.when(scope.getVariable("personalMessage")).thenReturn("a\u202Eb");
+            org.mockito.Mockito.when(scope.getVariable("partnerUserLanguage")).thenReturn(language.code());
+            String inTheModel = new com.partnercenter.platform.TypedVariables(source).problem(scope, "personalMessage",
+                    com.partnercenter.platform.HumanText.Kind.LINE).orElseThrow();
+            assertThat(inTheModel).isEqualTo(atTheDoor).startsWith(language == Language.EN
+                    ? "The field 'Personal message': " : "Le champ « Message personnel » : ");
+        }
+    }
+
     private static ElidingMessageSource messageSource() {
         ElidingMessageSource source = new ElidingMessageSource();
         source.setBasename("messages");

@@ -86,7 +86,7 @@ public class MailTemplatesTest {
     @Test
     void confirmationOfASignUpSaysTheOrganizationIsSetUp() {
         Partner partner = testData.partner();
-        Confirming signUp = Confirming.signUp("Acme");
+        Confirming signUp = Confirming.of(com.partnercenter.signup.SignupAcceptance.CONFIRMING, "Acme");
         assertConfirmation(renderer, signUp, Language.EN, partner, "Confirm the sign-up of Acme", List.of(
                 "Someone asked to sign up Acme with " + partner.name() + ", naming this e-mail address as its administrator.",
                 "Once you confirm, the organization Acme is set up and its administrator receives a welcome e-mail.",

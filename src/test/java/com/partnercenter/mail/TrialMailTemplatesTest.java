@@ -341,7 +341,7 @@ class TrialMailTemplatesTest {
     @Test
     void confirmationOfATrialNamesTheTrialAndItsLength() {
         Partner partner = testData.partner();
-        Confirming trial = Confirming.trial("Lucerne Publishing", new OfferedTerms.Trial("Business Basic", 30, 25));
+        Confirming trial = Confirming.ofTrial(com.partnercenter.trial.TrialAcceptance.CONFIRMING, "Lucerne Publishing", new OfferedTerms.Trial("Business Basic", 30, 25));
         MailTemplatesTest.assertConfirmation(renderer, trial, Language.EN, partner,
                 "Confirm the trial of Business Basic for Lucerne Publishing", List.of(
                         "Someone asked to start a free trial for Lucerne Publishing with " + partner.name() + ",",
@@ -358,7 +358,7 @@ class TrialMailTemplatesTest {
                 "inscription", "achat");
 
         assertThat(MailTemplatesTest.confirmationMail(renderer,
-                Confirming.trial("Acme", new OfferedTerms.Trial("Business Basic", 1, 1)), Language.EN, partner).text())
+                Confirming.ofTrial(com.partnercenter.trial.TrialAcceptance.CONFIRMING, "Acme", new OfferedTerms.Trial("Business Basic", 1, 1)), Language.EN, partner).text())
                 .contains("The trial: Business Basic, free for 1 day, with 1 license.");
     }
 

@@ -78,7 +78,7 @@ class OfferMailTemplatesTest {
     @Test
     void confirmationOfAPurchaseByANewCustomerListsTheLinesAndTheSetUp() {
         Partner partner = testData.partner();
-        Confirming purchase = Confirming.purchase("Fourth Coffee", false, BOUGHT);
+        Confirming purchase = Confirming.ofLines(OfferAcceptances.CONFIRMING_NEW_CUSTOMER, "Fourth Coffee", BOUGHT);
         MailTemplatesTest.assertConfirmation(renderer, purchase, Language.EN, partner,
                 "Confirm the purchase offer for Fourth Coffee", List.of(
                         "Someone accepted a purchase offer from " + partner.name() + " for Fourth Coffee, a new organization,",
@@ -100,7 +100,7 @@ class OfferMailTemplatesTest {
     @Test
     void confirmationOfAPurchaseByAnExistingCustomerListsTheLinesAndSetsNothingUp() {
         Partner partner = testData.partner();
-        Confirming purchase = Confirming.purchase("Wide World Importers", true, BOUGHT);
+        Confirming purchase = Confirming.ofLines(OfferAcceptances.CONFIRMING_EXISTING_CUSTOMER, "Wide World Importers", BOUGHT);
         MailTemplatesTest.assertConfirmation(renderer, purchase, Language.EN, partner,
                 "Confirm the purchase offer for Wide World Importers", List.of(
                         "Someone accepted a purchase offer from " + partner.name() + " for Wide World Importers with "

@@ -12,7 +12,10 @@ import com.partnercenter.partner.SupportedAccess;
 import com.partnercenter.support.IntegrationTest;
 import com.partnercenter.support.TestData;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import com.partnercenter.audit.AuditLog;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,8 @@ class PartnerUserAccessProcessTest {
     @Autowired PartnerProcesses processes;
     @Autowired PartnerRepository partners;
     @Autowired HistoryService history;
+    @Autowired ActivityView activity;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void theLastGlobalAdminIsKeptByTheModelledError() {
@@ -41,6 +46,42 @@ class PartnerUserAccessProcessTest {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                 .getEndActivityId()).isEqualTo("End_ChangeRefused");
         assertThat(partners.findUserById(admin.id()).orElseThrow().companyRole()).isEqualTo(CompanyRole.GLOBAL_ADMIN);
+
+        // the reason is in the language of whoever asked for the change
+        PartnerUser french = data.user(partner, CompanyRole.USER_MANAGEMENT_ADMIN, SupportedAccess.NONE, "fr");
+        Map<String, Object> byFrench = change(admin, "NONE");
+        byFrench.put("changedBy", french.userId());
+        assertThat((String) processes.start(PartnerUserAccess.PROCESS, "USERACCESS", partner, byFrench).getVariables()
+                .get("refusalReason")).isEqualTo(admin.displayName() + " est le dernier administrateur général de "
+                        + partner.name() + " : la modification est refusée.");
+    }
+
+    @Test
+    void theAuditSaysWhatChangedInTheReadersLanguage() {
+        Partner partner = data.partner(ProgramAuthorization.DELEGATED_ADMIN);
+        data.user(partner, CompanyRole.GLOBAL_ADMIN, SupportedAccess.FULL);
+        PartnerUser user = data.user(partner, CompanyRole.NONE, SupportedAccess.LIMITED);
+        var changed = processes.start(PartnerUserAccess.PROCESS, "USERACCESS", partner, change(user, "SERVICE_ADMIN"));
+        AuditLog.Entry entry = entry(changed.getBusinessKey());
+        assertThat(activity.what(entry, Locale.ENGLISH)).isEqualTo(user.displayName()
+                + ": Service admin, Limited administration (before: None, Limited administration).");
+        assertThat(activity.what(entry, Locale.FRENCH)).startsWith(user.displayName() + " : ")
+                .contains("(avant : ").doesNotContain("SERVICE_ADMIN").doesNotContain("before");
+
+        Map<String, Object> added = change(user, "BILLING_ADMIN");
+        added.remove("partnerUserId");
+        added.put("userId", TestData.unique("n").toLowerCase(Locale.ROOT));
+        added.put("newUser", true);
+        var created = processes.start(PartnerUserAccess.PROCESS, "USERACCESS", partner, added);
+        assertThat(activity.what(entry(created.getBusinessKey()), Locale.ENGLISH))
+                .isEqualTo(user.displayName() + ": Billing admin, Limited administration (new user).");
+    }
+
+    private AuditLog.Entry entry(String businessKey) {
+        return jdbc.sql("select actor, action, details, args from pc_audit where business_key = ?").param(businessKey)
+                .query((rs, n) -> new AuditLog.Entry(0, null, rs.getString("actor"), rs.getString("action"), null,
+                        businessKey, rs.getString("details"), List.of(rs.getString("args").split("\u001f"))))
+                .single();
     }
 
     @Test

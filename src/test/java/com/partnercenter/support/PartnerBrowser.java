@@ -62,6 +62,19 @@ public final class PartnerBrowser {
         return login(engine, userId, password);
     }
 
+    /**
+     * Signs in to another of the webapps in this browser's session (e.g. "welcome", which every account may open:
+     * a customer's user who is no administrator, whom Tasklist refuses, is signed in there all the same).
+     */
+    public Page signInHere(String engine, String userId, String password, String app) {
+        openTasklist();
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + engine + "/login/"
+                        + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", userId, "password", password)))));
+    }
+
     /** Opens Tasklist like a browser: a session and its CSRF token (XSRF-TOKEN cookie). */
     private void openTasklist() {
         Page tasklist = get("/camunda/app/tasklist/");

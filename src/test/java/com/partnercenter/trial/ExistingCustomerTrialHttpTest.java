@@ -52,6 +52,7 @@ class ExistingCustomerTrialHttpTest {
     @Autowired ProvisioningDriver provisioning;
     @Autowired SubscriptionRepository subscriptions;
     @Autowired JdbcClient jdbc;
+    @Autowired com.partnercenter.customer.CustomerRepository customers;
 
     Partner partner;
     Sku sku;
@@ -69,6 +70,38 @@ class ExistingCustomerTrialHttpTest {
                 "includeDelegatedAdmin", true, "delegatedAdminRole", "FULL", "linkValidityDays", 30));
         jobs.runAll(invitation.getId());
         path = com.partnercenter.support.TestLinks.invitationUrl(testLinkService, runtime, invitation.getId()).replace("https://partners.test", "");
+    }
+
+    /**
+     * A user of an existing customer who is not one of its administrators, signed in (Tasklist refuses it, the
+     * webapps' welcome page does not): the page says what it can do — ask an administrator — instead of offering a
+     * sign-in it already has and a form for a new organization; taking the link for its organization is refused.
+     */
+    @Test
+    void aSignedInUserWhoIsNoAdministratorIsToldToAskOne() {
+        String userId = TestData.unique("w").toLowerCase();
+        customers.insertAdmin(customer.customer().id(), userId, "Walter", "User",
+                userId + "@" + customer.customer().domain(), false);
+        data.identity().ensureUser(userId, "Walter", "User", userId + "@" + customer.customer().domain(),
+                TestData.PASSWORD);
+        PartnerBrowser browser = PartnerBrowser.anonymous(port);
+        assertThat(browser.signInHere("default", userId, TestData.PASSWORD, "tasklist").status()).isEqualTo(403);
+        assertThat(browser.signInHere("default", userId, TestData.PASSWORD, "welcome").status()).isEqualTo(200);
+
+        String english = browser.get(path + "?lang=en").body();
+        assertThat(english).contains("You are signed in as Walter User, a user of " + customer.customer().name()
+                + " who is not one of its administrators")
+                .doesNotContain("Already a customer?", "name=\"organizationName\"", "name=\"adminEmail\"",
+                        "<form method=\"post\"");
+        assertThat(browser.get(path + "?lang=fr").body()).contains("Vous êtes connecté en tant que Walter User, "
+                + "utilisateur de " + customer.customer().name() + " sans en être administrateur")
+                .doesNotContain("Déjà client ?", "name=\"organizationName\"");
+
+        var refused = browser.postRaw(path + "/as-customer", Map.of("lang", "en"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("who is not one of its administrators");
+        assertThat(jdbc.sql("select count(*) from pc_acceptance where domain = ?").param(customer.customer().domain())
+                .query(Long.class).single()).isZero();
     }
 
     @Test
