@@ -22,6 +22,11 @@ record FaultReport(Scenario scenario, Duration took, List<FaultRun.Flow> flows, 
                 + checks.get("trial customers without exactly one subscription");
     }
 
+    /** The faults whose recovery took longer than that kind of fault's limit. */
+    List<FaultRun.Happened> tooSlow() {
+        return faults.stream().filter(FaultRun.Happened::tooSlow).toList();
+    }
+
     Duration longestRecovery() {
         return faults.stream().map(FaultRun.Happened::recovery).max(Duration::compareTo).orElse(Duration.ZERO);
     }
@@ -44,12 +49,13 @@ record FaultReport(Scenario scenario, Duration took, List<FaultRun.Flow> flows, 
                 .append(checks.get("mail keys received twice or more") - checks.get("of them outside a crash window (one attempt)"))
                 .append(") | ").append(stuck()).append(" | ").append(inconsistent()).append(" | ")
                 .append(longestRecovery().toSeconds()).append(" s |\n\n");
-        out.append("| fault | at | recovery | note |\n|---|---|---|---|\n");
+        out.append("| fault | at | recovery | limit | note |\n|---|---|---|---|---|\n");
         for (FaultRun.Happened f : faults.stream().sorted(java.util.Comparator.comparing(FaultRun.Happened::at)).toList()) {
             out.append("| ").append(f.what()).append(" | +")
                     .append(Duration.between(flows.stream().map(FaultRun.Flow::started).min(java.time.Instant::compareTo)
                             .orElse(f.at()), f.at()).toSeconds()).append(" s | ").append(f.recovery().toSeconds())
-                    .append(" s | ").append(f.note()).append(" |\n");
+                    .append(" s | ").append(f.limit().toSeconds()).append(" s").append(f.tooSlow() ? " (exceeded)" : "")
+                    .append(" | ").append(f.note()).append(" |\n");
         }
         out.append("\n| check | count |\n|---|---|\n");
         checks.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));

@@ -46,7 +46,12 @@ final class FaultRun implements AutoCloseable {
     record Flow(int id, String kind, String domain, Instant started, Instant done, String problem) {}
 
     /** A fault as it happened: when, and how long until what it interrupted was done again. */
-    record Happened(String what, Instant at, Instant over, Duration recovery, String note) {}
+    record Happened(String what, Instant at, Instant over, Duration recovery, Duration limit, String note) {
+
+        boolean tooSlow() {
+            return recovery.compareTo(limit) > 0;
+        }
+    }
 
     private final Scenario scenario;
     private final Path dir;
@@ -291,9 +296,9 @@ final class FaultRun implements AutoCloseable {
                 Duration restart = node.awaitReady(http, Duration.ofMinutes(5));
                 Instant over = awaitDone(interrupted, Duration.ofMinutes(5));
                 happened.add(interrupted.isEmpty()
-                        ? new Happened(fault.describe(), at, at, Duration.ZERO, "no flow in flight (nothing to "
+                        ? new Happened(fault.describe(), at, at, Duration.ZERO, fault.recoveryLimit(), "no flow in flight (nothing to "
                                 + "recover); node back in " + restart.toSeconds() + " s")
-                        : new Happened(fault.describe(), at, over, Duration.between(at, over), interrupted.size()
+                        : new Happened(fault.describe(), at, over, Duration.between(at, over), fault.recoveryLimit(), interrupted.size()
                                 + " flows in flight, all done after this; node back in " + restart.toSeconds() + " s"));
                 });
         } else if (fault instanceof Scenario.SmtpOutage outage) {
@@ -303,7 +308,7 @@ final class FaultRun implements AutoCloseable {
                     smtp.start();
                     Instant back = Instant.now();
                     Instant over = awaitOutboxEmpty(Duration.ofMinutes(5));
-                    happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over),
+                    happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over), fault.recoveryLimit(),
                             "until every mail that failed meanwhile was sent, after the server came back"));
                 });
         } else if (fault instanceof Scenario.DatabaseRestart restart) {
@@ -316,7 +321,7 @@ final class FaultRun implements AutoCloseable {
                     node.awaitReady(http, Duration.ofMinutes(2));
                     over = Instant.now();
                 }
-                happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over),
+                happened.add(new Happened(fault.describe(), at, over, Duration.between(back, over), fault.recoveryLimit(),
                         "until every node was ready again"));
         }
     }

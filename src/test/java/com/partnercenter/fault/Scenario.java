@@ -10,16 +10,33 @@ import java.util.List;
 record Scenario(String name, String database, int trials, int signups, int clients, int nodes,
         boolean separateWorker, List<Fault> faults) {
 
+    /** Issue 17's target: a dead node's work resumes within 60 s; a restarted database is served again as soon. */
+    static final Duration NODE_RECOVERY_LIMIT = Duration.ofSeconds(60);
+
+    /**
+     * A mail step whose mail failed while the SMTP server was away is retried by its job one minute later (the
+     * models' {@code failedJobRetryTimeCycle} R3/PT1M), then waits for the job executor's next acquisition: the
+     * mails are all out within that minute and 20 s after the server is back.
+     */
+    static final Duration MAIL_RECOVERY_LIMIT = Duration.ofSeconds(60 + 20);
+
     sealed interface Fault {
         double at();
 
         String describe();
+
+        /** How long after the fault (for an outage: after it ends) everything it interrupted must be done again. */
+        Duration recoveryLimit();
     }
 
     /** kill -9 of engine node {@code node}, started again {@code downFor} later. */
     record Kill(double at, int node, Duration downFor) implements Fault {
         public String describe() {
             return "kill -9 of node " + (char) ('A' + node);
+        }
+
+        public Duration recoveryLimit() {
+            return NODE_RECOVERY_LIMIT;
         }
     }
 
@@ -28,12 +45,20 @@ record Scenario(String name, String database, int trials, int signups, int clien
         public String describe() {
             return "SMTP outage of " + duration.toSeconds() + " s";
         }
+
+        public Duration recoveryLimit() {
+            return MAIL_RECOVERY_LIMIT;
+        }
     }
 
     /** PostgreSQL stopped and started again after {@code downFor}. */
     record DatabaseRestart(double at, Duration downFor) implements Fault {
         public String describe() {
             return "PostgreSQL restart (" + downFor.toSeconds() + " s down)";
+        }
+
+        public Duration recoveryLimit() {
+            return NODE_RECOVERY_LIMIT;
         }
     }
 
