@@ -31,7 +31,7 @@ public class ProductKeySubscriptionSource implements SubscriptionSource {
         if (request.customerId() == null) {
             throw new IllegalArgumentException("the setup " + request.processInstanceId() + " has no customer yet");
         }
-        Object code = task.variable("productKey");
+        Object code = task.variable(ProvisioningWorker.PRODUCT_KEY);
         ProductKey key = keys.find(String.valueOf(code)).orElseThrow(
                 () -> new IllegalArgumentException("product key " + code + " does not exist"));
         if (!request.processInstanceId().equals(key.reservedBy()) || key.partnerId() != request.partnerId()) {

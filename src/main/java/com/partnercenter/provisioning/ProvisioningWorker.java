@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * or in separate worker processes (profile "worker").
  *
  * <p>Contract: the step's camunda:property {@code provisioningOperation} says what to do; {@code provisioningKey}
- * (optional variable, default process instance id + activity id) makes it idempotent. Who, for whom and how much
+ * (optional variable, default process instance id + activity id) makes it idempotent. A task is fetched with the
+ * variables of {@link #INPUTS} only. Who, for whom and how much
  * come from the instance's request ({@code request.FlowRequests}, checked to belong to the task's tenant), never from
  * a variable:
  * <ul>
@@ -45,10 +46,20 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "partner-center.provisioning.in-process-worker", havingValue = "true",
         matchIfMissing = true)
-@ExternalTaskSubscription(topicName = ProvisioningWorker.TOPIC, includeExtensionProperties = true)
+@ExternalTaskSubscription(topicName = ProvisioningWorker.TOPIC, includeExtensionProperties = true,
+        variableNames = {ProvisioningWorker.PROVISIONING_KEY, ProvisioningWorker.PRODUCT_KEY})
 public class ProvisioningWorker implements ExternalTaskHandler {
 
     public static final String TOPIC = "provisioning";
+    /** The optional variable that makes a task idempotent (default: process instance id and activity id). */
+    public static final String PROVISIONING_KEY = "provisioningKey";
+    /** The reserved product key a {@code productKey} subscription source orders from. */
+    public static final String PRODUCT_KEY = "productKey";
+    /**
+     * The only variables a provisioning task is fetched with (and may read): a fetch without names would carry
+     * every variable of the instance to the worker, serialized, at each task.
+     */
+    public static final java.util.Set<String> INPUTS = java.util.Set.of(PROVISIONING_KEY, PRODUCT_KEY);
     /** Every variable a provisioning task may return (the engine command guard refuses others from the worker). */
     public static final java.util.Set<String> OUTPUTS = java.util.Set.of("customerId", "customerAdminUserId",
             "customerCreated", "subscriptionId", "subscriptionEndDate");
@@ -126,7 +137,7 @@ public class ProvisioningWorker implements ExternalTaskHandler {
             public String activityId() { return task.getActivityId(); }
             public Integer retries() { return task.getRetries(); }
             public String extensionProperty(String name) { return task.getExtensionProperty(name); }
-            public <T> T variable(String name) { return task.getVariable(name); }
+            public <T> T variable(String name) { return task.getVariable(fetched(name)); }
         }, new Outcome() {
             public void complete(Map<String, Object> variables) { service.complete(task, variables); }
             public void bpmnError(String code, String message) { service.handleBpmnError(task, code, message); }
@@ -134,6 +145,15 @@ public class ProvisioningWorker implements ExternalTaskHandler {
                 service.handleFailure(task, message, details, retries, timeout);
             }
         });
+    }
+
+    /** The name, if it is one of the {@link #INPUTS} a task is fetched with; a programming error otherwise. */
+    public static String fetched(String name) {
+        if (!INPUTS.contains(name)) {
+            throw new IllegalStateException("provisioning tasks are fetched without variable '" + name
+                    + "' (ProvisioningWorker.INPUTS: " + new java.util.TreeSet<>(INPUTS) + ")");
+        }
+        return name;
     }
 
     /** Runs the operation and reports the outcome: completion, BPMN error, or failure with retries. */
@@ -167,7 +187,7 @@ public class ProvisioningWorker implements ExternalTaskHandler {
         if (operation == null) {
             throw new IllegalArgumentException("the step has no camunda:property provisioningOperation");
         }
-        Object explicitKey = task.variable("provisioningKey");
+        Object explicitKey = task.variable(PROVISIONING_KEY);
         String requestKey = explicitKey != null ? explicitKey.toString()
                 : task.processInstanceId() + "/" + task.activityId();
         FlowRequest request;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,21 +60,37 @@ class BenchmarkHarnessIT {
     @Test
     void theAlternatingRunDrivesEveryFlowAndCountsItsCost() throws Exception {
         Report report = new Report("benchmark-smoke.txt");
-        List<FlowBenchmark.Batch> batches = bench.alternate(new int[] {1, 2}, 1, 2, report);
+        // 2 client threads, 4 flows per batch: in the working-day variants each partner user runs two flows
+        List<FlowBenchmark.Batch> batches = bench.alternate(new int[] {2}, 1, 4, FlowBenchmark.REAL, report);
         report.write();
 
-        assertThat(batches).hasSize(8);
+        assertThat(batches).extracting(FlowBenchmark.Batch::kind).containsExactly(FlowBenchmark.BARE,
+                FlowBenchmark.OFFER, FlowBenchmark.BARE, FlowBenchmark.OFFER_DAY, FlowBenchmark.BARE,
+                FlowBenchmark.TRIAL, FlowBenchmark.BARE, FlowBenchmark.TRIAL_DAY);
         for (FlowBenchmark.Batch b : batches) {
-            assertThat(b.verdicts()).as(b.kind()).allSatisfy(v -> assertThat(v.why()).isEmpty());
+            assertThat(b.verdicts()).as(b.kind()).hasSize(4).allSatisfy(v -> assertThat(v.why()).isEmpty());
             assertThat(b.flowsPerSecond()).isPositive();
             assertThat(b.sql().statements()).isPositive();
-            assertThat(b.steps().get("total")).hasSize(2);
+            assertThat(b.steps().get("total")).hasSize(4);
             boolean bare = b.kind().equals(FlowBenchmark.BARE);
-            assertThat(b.mails()).isEqualTo(bare ? 0 : 12);
-            assertThat(b.externalTasks()).isEqualTo(bare ? 2 : 4);
+            assertThat(b.mails()).isEqualTo(bare ? 0 : 24);
+            assertThat(b.externalTasks()).isEqualTo(bare ? 4 : 8);
             // per real flow 3 jobs: the recipients' and partner's link mails share one, the welcome, the two
             // confirmations share one (the models' asynchronous steps)
-            assertThat(b.jobs()).isEqualTo(bare ? 4 : 6);
+            assertThat(b.jobs()).isEqualTo(bare ? 8 : 12);
+        }
+        // the working day: the batch's four flows ran as two partner users (one per client thread), and each
+        // partner user's mails are two per flow it ran, each told to its flow
+        for (FlowBenchmark.Batch b : batches) {
+            Map<String, Long> flowsPerPartner = b.verdicts().stream().filter(v -> v.flow().customer() != null)
+                    .collect(Collectors.groupingBy(v -> v.flow().customer().partnerEmail(), Collectors.counting()));
+            if (FlowBenchmark.workingDay(b.kind())) {
+                assertThat(flowsPerPartner).as(b.kind()).hasSizeLessThanOrEqualTo(2);
+                assertThat(flowsPerPartner.values()).as(b.kind()).anySatisfy(n -> assertThat(n).isGreaterThan(1));
+                flowsPerPartner.forEach((partner, n) -> assertThat(mail.to(partner)).as(partner).hasSize(2 * n.intValue()));
+            } else if (!b.kind().equals(FlowBenchmark.BARE)) {
+                assertThat(flowsPerPartner).as(b.kind()).hasSize(4);
+            }
         }
         assertThat(report.file()).exists();
     }

@@ -27,10 +27,24 @@ import org.camunda.bpm.engine.RepositoryService;
  * flows ran. Per batch: flows per second (N over the time from the first start to the last flow done), each
  * step's latency, and per flow the jobs, external tasks, mails, SQL statements and commits it cost. After
  * each batch the application is left to settle and every flow is checked ({@link FlowChecks}).
+ *
+ * <p>Each real flow runs in two variants: <b>a new partner user per flow</b> (its label, e.g. "purchase offer":
+ * each flow's first REST call verifies a password no one has used yet, one Argon2 hash per flow), and <b>a
+ * partner's working day</b> (the label with {@link #DAY}: one partner user per client thread, signed in once
+ * before the batch, who runs all of the thread's flows, so the verified-password cache applies as it does for a
+ * partner who works all day).
  */
 final class FlowBenchmark implements AutoCloseable {
 
     static final String BARE = "bare shape";
+    /** The suffix of a real flow's label in its working-day variant (one partner user per client thread). */
+    static final String DAY = ", day";
+    static final String OFFER = Kind.PURCHASE_OFFER.label;
+    static final String OFFER_DAY = OFFER + DAY;
+    static final String TRIAL = Kind.TRIAL_ACCEPTANCE.label;
+    static final String TRIAL_DAY = TRIAL + DAY;
+    /** Every real flow and variant, in the order each is run after its bare-shape batch. */
+    static final List<String> REAL = List.of(OFFER, OFFER_DAY, TRIAL, TRIAL_DAY);
 
     /** One batch's numbers. */
     record Batch(String kind, int threads, int flows, double seconds, Map<String, List<Double>> steps, long jobs,
@@ -108,10 +122,29 @@ final class FlowBenchmark implements AutoCloseable {
         return BARE.equals(kind) ? BareShape.STEPS : CustomerFlowOverHttp.STEPS;
     }
 
-    /** A fresh partner user (Full access to supported companies) for one flow, so its mails are its own. */
+    /** A fresh partner user (Full access to supported companies), who has not signed in yet. */
     CustomerFlowOverHttp.PartnerLogin partnerUser() {
         PartnerUser user = data.user(partner, SupportedAccess.FULL);
         return new CustomerFlowOverHttp.PartnerLogin(user.userId(), TestData.PASSWORD, user.email());
+    }
+
+    /**
+     * A fresh partner user who has signed in (one authenticated REST call, as Tasklist makes when the partner
+     * opens it in the morning): the start of the working day, outside the timed window.
+     */
+    CustomerFlowOverHttp.PartnerLogin signedInPartnerUser() {
+        CustomerFlowOverHttp.PartnerLogin login = partnerUser();
+        AppHttp.Answer signedIn = http.get(http.rest("/process-definition/count?latestVersion=true"), login.userId(),
+                login.password());
+        if (signedIn.status() != 200) {
+            throw new IllegalStateException("partner user " + login.userId() + " could not sign in: HTTP "
+                    + signedIn.status());
+        }
+        return login;
+    }
+
+    static boolean workingDay(String kind) {
+        return kind.endsWith(DAY);
     }
 
     /** One flow of the kind, driven to its end (or its failure). */
@@ -124,7 +157,7 @@ final class FlowBenchmark implements AutoCloseable {
             }
             return new FlowChecks.Flow(kind, tag, run.instanceId(), run.failure(), null);
         }
-        Kind flowKind = Kind.PURCHASE_OFFER.label.equals(kind) ? Kind.PURCHASE_OFFER : Kind.TRIAL_ACCEPTANCE;
+        Kind flowKind = kind.startsWith(OFFER) ? Kind.PURCHASE_OFFER : Kind.TRIAL_ACCEPTANCE;
         try {
             CustomerFlowOverHttp.Run run = customers.run(flowKind, login, sku.code(), tag);
             record(steps, run.stepMillis());
@@ -142,12 +175,17 @@ final class FlowBenchmark implements AutoCloseable {
         }
     }
 
-    /** Runs N flows of the kind on T client threads, lets the application settle, checks and counts them. */
+    /**
+     * Runs N flows of the kind on T client threads, lets the application settle, checks and counts them. The
+     * partner users are made before the timed window: one per flow, or in the working-day variant one per client
+     * thread, signed in.
+     */
     Batch batch(String kind, int threads, int flows) throws Exception {
         List<CustomerFlowOverHttp.PartnerLogin> logins = new ArrayList<>();
+        boolean day = workingDay(kind);
         if (!BARE.equals(kind)) {
-            for (int i = 0; i < flows; i++) {
-                logins.add(partnerUser());
+            for (int i = 0; i < (day ? threads : flows); i++) {
+                logins.add(day ? signedInPartnerUser() : partnerUser());
             }
         }
         Map<String, List<Double>> steps = new LinkedHashMap<>();
@@ -159,9 +197,10 @@ final class FlowBenchmark implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> clients = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
+            int thread = t;
             clients.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < flows; i = next.getAndIncrement()) {
-                    done.add(one(kind, logins.isEmpty() ? null : logins.get(i), steps));
+                    done.add(one(kind, logins.isEmpty() ? null : logins.get(day ? thread : i), steps));
                 }
             }));
         }
@@ -195,16 +234,17 @@ final class FlowBenchmark implements AutoCloseable {
     }
 
     /**
-     * The A B A B run: at each client-thread count, {@code rounds} times the bare shape then the purchase offer,
-     * the bare shape then the trial acceptance, N flows each; prints the table and returns every batch.
+     * The A B A B run: at each client-thread count, {@code rounds} times, for each of the real flows (labels of
+     * {@link #REAL}) the bare shape then that flow, N flows each; prints the table and returns every batch.
      */
-    List<Batch> alternate(int[] threadCounts, int rounds, int flows, Report report) throws Exception {
+    List<Batch> alternate(int[] threadCounts, int rounds, int flows, List<String> reals, Report report)
+            throws Exception {
         List<Batch> batches = new ArrayList<>();
-        report.line("%-17s %3s %5s %4s %4s %4s %4s %8s %7s %6s %6s %6s %7s %7s", "flow", "thr", "round", "n", "lost",
+        report.line("%-21s %3s %5s %4s %4s %4s %4s %8s %7s %6s %6s %6s %7s %7s", "flow", "thr", "round", "n", "lost",
                 "dup", "wait", "flows/s", "ratio", "jobs", "ext", "mails", "sql", "tx");
         for (int threads : threadCounts) {
             for (int round = 1; round <= rounds; round++) {
-                for (String real : List.of(Kind.PURCHASE_OFFER.label, Kind.TRIAL_ACCEPTANCE.label)) {
+                for (String real : reals) {
                     Batch baseline = batch(BARE, threads, flows);
                     row(report, baseline, round, null);
                     Batch measured = batch(real, threads, flows);
@@ -217,17 +257,21 @@ final class FlowBenchmark implements AutoCloseable {
         report.line("");
         report.line("ratio: the batch's flows/s over the bare-shape batch run just before it (A B A B); jobs, ext "
                 + "(external tasks), mails, sql (statements), tx (transactions opened): per flow");
+        report.line("flows ending in \"%s\": a partner's working day, one partner user per client thread, signed in "
+                + "once before the batch (the others: a new partner user per flow)", DAY);
         report.line("");
         report.line("latency per step, ms (all rounds of a flow and thread count together)");
-        report.line("%-17s %3s  %-26s %5s %8s %8s %8s", "flow", "thr", "step", "n", "p50", "p95", "p99");
+        report.line("%-21s %3s  %-26s %5s %8s %8s %8s", "flow", "thr", "step", "n", "p50", "p95", "p99");
+        List<String> kinds = new ArrayList<>(List.of(BARE));
+        kinds.addAll(reals);
         for (int threads : threadCounts) {
-            for (String kind : List.of(BARE, Kind.PURCHASE_OFFER.label, Kind.TRIAL_ACCEPTANCE.label)) {
+            for (String kind : kinds) {
                 Map<String, List<Double>> merged = new LinkedHashMap<>();
                 batches.stream().filter(b -> b.kind().equals(kind) && b.threads() == threads).forEach(b ->
                         b.steps().forEach((step, ms) -> merged.computeIfAbsent(step, k -> new ArrayList<>()).addAll(ms)));
                 for (String step : steps(kind)) {
                     double[] ms = Report.sorted(merged.getOrDefault(step, List.of()));
-                    report.line("%-17s %3d  %-26s %5d %8.1f %8.1f %8.1f", kind, threads, step, ms.length,
+                    report.line("%-21s %3d  %-26s %5d %8.1f %8.1f %8.1f", kind, threads, step, ms.length,
                             Report.quantile(ms, 0.5), Report.quantile(ms, 0.95), Report.quantile(ms, 0.99));
                 }
             }
@@ -237,7 +281,7 @@ final class FlowBenchmark implements AutoCloseable {
 
     static void row(Report report, Batch b, int round, Batch baseline) {
         double n = b.flows();
-        report.line("%-17s %3d %5d %4d %4d %4d %4d %8.2f %7s %6.1f %6.1f %6.1f %7.0f %7.1f", b.kind(), b.threads(), round,
+        report.line("%-21s %3d %5d %4d %4d %4d %4d %8.2f %7s %6.1f %6.1f %6.1f %7.0f %7.1f", b.kind(), b.threads(), round,
                 b.flows(), b.count(FlowChecks.Verdict::lost), b.count(FlowChecks.Verdict::duplicated),
                 b.count(FlowChecks.Verdict::waiting), b.flowsPerSecond(),
                 baseline == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",

@@ -146,13 +146,15 @@ final class FlowChecks {
         } else if (subscriptions > 1) {
             dup.add(subscriptions + " subscriptions");
         }
-        mails(run.recipient(), CustomerFlowOverHttp.RECIPIENT_MAILS, lost, dup);
-        mails(run.adminEmail(), CustomerFlowOverHttp.ADMIN_MAILS, lost, dup);
-        mails(run.partnerEmail(), CustomerFlowOverHttp.PARTNER_MAILS, lost, dup);
+        mails(run.recipient(), mail.to(run.recipient()), CustomerFlowOverHttp.RECIPIENT_MAILS, lost, dup);
+        mails(run.adminEmail(), mail.to(run.adminEmail()), CustomerFlowOverHttp.ADMIN_MAILS, lost, dup);
+        mails(run.partnerEmail(), mail.to(run.partnerEmail(), run::ofThisFlow), CustomerFlowOverHttp.PARTNER_MAILS,
+                lost, dup);
     }
 
-    private void mails(String address, int expected, List<String> lost, List<String> dup) {
-        int got = mail.to(address).size();
+    private static void mails(String address, List<MailCatcher.Mail> of, int expected, List<String> lost,
+            List<String> dup) {
+        int got = of.size();
         if (got < expected) {
             lost.add(address + " received " + got + " of " + expected + " mails");
         } else if (got > expected) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * executor and the in-process provisioning worker running and every mail delivered to an SMTP server,
  * <ol>
  *   <li>the bare shape (baseline) and the real purchase offer and trial acceptance, driven over HTTP, A B A B,
- *       N flows at each client-thread count ({@link FlowBenchmark});</li>
+ *       N flows at each client-thread count, each with a new partner user per flow and as a partner's working
+ *       day, one signed-in partner user per client thread ({@link FlowBenchmark});</li>
  *   <li>the statements one purchase offer costs, most frequent first;</li>
  *   <li>the accept page under 1 to 200 concurrent clients against the health endpoint ({@link AcceptPageLoad});</li>
  *   <li>growth: the confirmation with 1,000 and with 100,000 offers waiting ({@link Growth}).</li>
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Start-up and memory of the packaged jar are {@link StartupBenchmark}'s. The table is printed and written to
  * {@code target/benchmark/}. It stops by itself and fails when a flow is lost, duplicated or left waiting, or
  * the accept page answers an error. Sizes: {@code -Dbench.flows}, {@code -Dbench.rounds}, {@code -Dbench.threads},
- * {@code -Dbench.pageClients}, {@code -Dbench.pageRequests}, {@code -Dbench.growth}, {@code -Dbench.growthFlows}.
+ * {@code -Dbench.pageClients}, {@code -Dbench.pageRequests}, {@code -Dbench.growth}, {@code -Dbench.growthFlows};
+ * which real flows: {@code -Dbench.kinds} (e.g. {@code "purchase offer, day|trial acceptance"}).
  */
 class PartnerCenterBenchmark {
 
@@ -40,6 +42,9 @@ class PartnerCenterBenchmark {
     static final int PAGE_REQUESTS = Integer.getInteger("bench.pageRequests", 2000);
     static final int[] GROWTH = ints(System.getProperty("bench.growth", "1000,100000"));
     static final int GROWTH_FLOWS = Integer.getInteger("bench.growthFlows", 20);
+    /** The real flows run against the bare shape, labels separated by "|" (default: all of {@link FlowBenchmark#REAL}). */
+    static final List<String> KINDS = System.getProperty("bench.kinds") == null ? FlowBenchmark.REAL
+            : Arrays.stream(System.getProperty("bench.kinds").split("\\|")).map(String::trim).toList();
 
     @Test
     void realFlowsAgainstTheBareEngine() throws Exception {
@@ -60,10 +65,12 @@ class PartnerCenterBenchmark {
 
     static void run(BenchmarkApp app, MailCatcher mail, FlowBenchmark bench, Report report, List<String> problems)
             throws Exception {
+        assertThat(FlowBenchmark.REAL).as("-Dbench.kinds: labels of the real flows").containsAll(KINDS);
         Machine.describe(report, app);
-        report.line("load: N = %d flows per batch, %d round(s) of A B A B at %s client threads; accept page %s "
+        report.line("load: N = %d flows per batch, %d round(s) of A B A B at %s client threads (%s); accept page %s "
                 + "concurrent clients, %d requests per target and level; growth %s waiting offers, %d flows each",
-                FLOWS, ROUNDS, Arrays.toString(THREADS), Arrays.toString(PAGE_CLIENTS), PAGE_REQUESTS,
+                FLOWS, ROUNDS, Arrays.toString(THREADS), String.join(" | ", KINDS), Arrays.toString(PAGE_CLIENTS),
+                PAGE_REQUESTS,
                 Arrays.toString(GROWTH), GROWTH_FLOWS);
         report.line("");
         for (String kind : List.of(FlowBenchmark.BARE, CustomerFlowOverHttp.Kind.PURCHASE_OFFER.label,
@@ -72,7 +79,7 @@ class PartnerCenterBenchmark {
         }
 
         report.line("== 1. Flows, closed loop (each client thread runs one flow to its end, then the next)");
-        List<FlowBenchmark.Batch> batches = bench.alternate(THREADS, ROUNDS, FLOWS, report);
+        List<FlowBenchmark.Batch> batches = bench.alternate(THREADS, ROUNDS, FLOWS, KINDS, report);
         for (FlowBenchmark.Batch b : batches) {
             b.verdicts().stream().filter(v -> !v.why().isEmpty())
                     .forEach(v -> problems.add(b.kind() + " " + v.flow().tag() + ": " + v.why()));

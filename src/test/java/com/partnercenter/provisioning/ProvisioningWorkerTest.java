@@ -101,6 +101,16 @@ class ProvisioningWorkerTest {
     }
 
     @Test
+    void aTaskIsFetchedWithTheVariablesTheWorkerReadsAndNoOther() {
+        var subscription = ProvisioningWorker.class.getAnnotation(
+                org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription.class);
+        assertThat(subscription.variableNames()).containsExactlyInAnyOrderElementsOf(ProvisioningWorker.INPUTS);
+        assertThat(ProvisioningWorker.fetched("provisioningKey")).isEqualTo("provisioningKey");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProvisioningWorker.fetched("customerId"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fetched without variable 'customerId'");
+    }
+
+    @Test
     void explicitProvisioningKeyWins() {
         when(service.createCustomer(any(), eq("acceptance-7")))
                 .thenReturn(new ProvisioningService.CustomerResult(7, "u", false));

@@ -29,6 +29,7 @@ public class ProvisioningDriver {
     public int runFor(String businessKey) {
         List<LockedExternalTask> locked = externalTasks.fetchAndLock(50, WORKER_ID)
                 .topic(ProvisioningWorker.TOPIC, 60_000)
+                .variables(List.copyOf(ProvisioningWorker.INPUTS)) // as the worker's subscription fetches them
                 .businessKey(businessKey)
                 .includeExtensionProperties()
                 .execute();
@@ -46,7 +47,9 @@ public class ProvisioningDriver {
             public Integer retries() { return task.getRetries(); }
             public String extensionProperty(String name) { return task.getExtensionProperties().get(name); }
             @SuppressWarnings("unchecked")
-            public <T> T variable(String name) { return (T) task.getVariables().get(name); }
+            public <T> T variable(String name) {
+                return (T) task.getVariables().get(ProvisioningWorker.fetched(name));
+            }
         };
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * admin and subscription provisioned) and a <b>trial acceptance</b> (a trial invitation accepted by a new
  * customer). Each sends six mails: the invitation (recipient), the link to the partner user, the
  * confirmation link, the welcome and the confirmation of the purchase or trial (admin), and the partner
- * user's notice. Use one partner user and fresh addresses per flow so that mails are told apart by recipient.
+ * user's notice. Each flow gets fresh customer addresses; the partner user's two mails of a flow are told apart
+ * from its other flows' by their content ({@link Run#ofThisFlow}), so one partner user may run many flows.
  */
 public final class CustomerFlowOverHttp {
 
@@ -40,9 +41,24 @@ public final class CustomerFlowOverHttp {
     /** The partner user who starts the flow (HTTP Basic on the REST API) and receives its partner mails. */
     public record PartnerLogin(String userId, String password, String email) {}
 
-    /** A flow driven so far: its addresses and instance, and the time of each step (ms) in {@link #STEPS} order. */
+    /**
+     * A flow driven so far: its addresses, instance and invitation link (null before its mail came), and the time
+     * of each step (ms) in {@link #STEPS} order.
+     */
     public record Run(Kind kind, String tag, String instanceId, String recipient, String adminEmail,
-            String partnerEmail, String domain, Map<String, Double> stepMillis) {}
+            String partnerEmail, String domain, String invitationUrl, Map<String, Double> stepMillis) {
+
+        /**
+         * Whether a mail to the partner user is this flow's: the link issued (it carries the flow's invitation
+         * link) or the notice of the acceptance (it names the customer's domain). A partner user who runs many
+         * flows gets the mails of all of them at one address.
+         */
+        public boolean ofThisFlow(MailCatcher.Mail mail) {
+            return invitationUrl != null && mail.body().contains(invitationUrl)
+                    || java.util.regex.Pattern.compile("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(domain)
+                            + "(?![A-Za-z0-9-])").matcher(mail.body()).find();
+        }
+    }
 
     /** A flow that did not get through: the step, why, and what was driven before. */
     public static final class FlowFailed extends Exception {
@@ -90,7 +106,7 @@ public final class CustomerFlowOverHttp {
         String domain = t + ".example";
         String admin = "ada@" + domain;
         Map<String, Double> steps = new LinkedHashMap<>();
-        Run run = new Run(kind, tag, null, recipient, admin, partner.email(), domain, steps);
+        Run run = new Run(kind, tag, null, recipient, admin, partner.email(), domain, null, steps);
         long begin = System.nanoTime();
 
         Map<String, Object> start = new LinkedHashMap<>();
@@ -105,7 +121,8 @@ public final class CustomerFlowOverHttp {
         start.put("linkValidityDays", 30L);
         AppHttp.Answer started = http.startProcess(kind.processKey, start, partner.userId(), partner.password());
         expect(run, "start (REST)", started, 200);
-        run = new Run(kind, tag, AppHttp.Rest.id(started.body()), recipient, admin, partner.email(), domain, steps);
+        String instanceId = AppHttp.Rest.id(started.body());
+        run = new Run(kind, tag, instanceId, recipient, admin, partner.email(), domain, null, steps);
         steps.put("start (REST)", started.millis());
         long startedAt = System.nanoTime();
 
@@ -113,6 +130,7 @@ public final class CustomerFlowOverHttp {
         steps.put("invitation mail", (invitation.arrivedNanos() - startedAt) / 1e6);
         String page = MailCatcher.link(invitation, MailCatcher.invitationLink(http.baseUrl()))
                 .orElseThrow(() -> new IllegalStateException("no invitation link in " + invitation.subject()));
+        run = new Run(kind, tag, instanceId, recipient, admin, partner.email(), domain, page, steps);
 
         AppHttp.Answer shown = http.get(page);
         expect(run, "accept GET", shown, 200);
@@ -141,8 +159,9 @@ public final class CustomerFlowOverHttp {
 
         long last = awaitMail(run, "provisioned, all mails", admin, ADMIN_MAILS).get(ADMIN_MAILS - 1).arrivedNanos();
         if (partnerMails) {
-            last = Math.max(last, awaitMail(run, "provisioned, all mails", partner.email(), PARTNER_MAILS)
-                    .get(PARTNER_MAILS - 1).arrivedNanos());
+            Run flow = run;
+            last = Math.max(last, awaitMail(run, "provisioned, all mails", partner.email(), PARTNER_MAILS,
+                    flow::ofThisFlow).get(PARTNER_MAILS - 1).arrivedNanos());
         }
         steps.put("provisioned, all mails", Math.max(0, last - confirmedAt) / 1e6);
         steps.put("total", (Math.max(last, confirmedAt) - begin) / 1e6);
@@ -150,8 +169,13 @@ public final class CustomerFlowOverHttp {
     }
 
     private List<MailCatcher.Mail> awaitMail(Run run, String step, String address, int count) throws FlowFailed {
+        return awaitMail(run, step, address, count, m -> true);
+    }
+
+    private List<MailCatcher.Mail> awaitMail(Run run, String step, String address, int count,
+            java.util.function.Predicate<MailCatcher.Mail> which) throws FlowFailed {
         try {
-            return mail.await(address, count, timeout);
+            return mail.await(address, count, timeout, which);
         } catch (TimeoutException e) {
             throw new FlowFailed(run, step, e.getMessage());
         }

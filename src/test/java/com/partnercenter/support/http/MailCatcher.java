@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -70,16 +71,32 @@ public final class MailCatcher implements AutoCloseable {
         }
     }
 
+    /** The messages delivered to the address so far that the filter keeps, in order. */
+    public List<Mail> to(String address, Predicate<Mail> which) {
+        return to(address).stream().filter(which).toList();
+    }
+
     /**
      * Waits until the address has received at least {@code count} messages and returns them all.
      *
      * @throws TimeoutException when they do not arrive in time (what came is in the message)
      */
     public List<Mail> await(String address, int count, Duration timeout) throws TimeoutException {
+        return await(address, count, timeout, m -> true);
+    }
+
+    /**
+     * Waits until the address has received at least {@code count} messages the filter keeps (e.g. those of one
+     * flow, when one partner user runs many flows) and returns those.
+     *
+     * @throws TimeoutException when they do not arrive in time (what came is in the message)
+     */
+    public List<Mail> await(String address, int count, Duration timeout, Predicate<Mail> which)
+            throws TimeoutException {
         String key = address.toLowerCase(Locale.ROOT);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (byRecipient) {
-            while (byRecipient.getOrDefault(key, List.of()).size() < count) {
+            while (byRecipient.getOrDefault(key, List.of()).stream().filter(which).count() < count) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException(count + " mail(s) to " + address + " expected within " + timeout
@@ -92,7 +109,7 @@ public final class MailCatcher implements AutoCloseable {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
-            return List.copyOf(byRecipient.get(key));
+            return byRecipient.get(key).stream().filter(which).toList();
         }
     }
 
