@@ -42,4 +42,23 @@ class ConfirmingKindsTest {
             }
         }
     }
+
+    /** The shared pages and the confirmation mail tell a kind by its texts' keys, never by testing its name. */
+    @Test
+    void theSharedTemplatesNameNoKind() throws IOException {
+        List<String> shared = List.of("accept/confirm.html", "accept/confirmed.html", "accept/offer.html",
+                "accept/layout.html", "mail/acceptance-confirmation.html");
+        for (String template : shared) {
+            String text;
+            try (var in = getClass().getResourceAsStream("/templates/" + template)) {
+                assertThat(in).as(template).isNotNull();
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (FlowAcceptance flow : flows) {
+                for (String kind : flow.confirmingKinds()) {
+                    assertThat(text).as("%s names the kind %s", template, kind).doesNotContain("'" + kind + "'");
+                }
+            }
+        }
+    }
 }
