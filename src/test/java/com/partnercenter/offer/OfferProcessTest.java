@@ -123,6 +123,9 @@ class OfferProcessTest {
         assertThat(recorded.lines()).extracting(PurchaseOffer.Line::licenses).containsExactly(10, 20);
 
         var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        // the form's day, written by the one writer of days (modelDays, ReaderFormat.isoDay), as the mails read it
+        assertThat(tasks.getVariable(task.getId(), "linkExpiresAtText")).isEqualTo(com.partnercenter.platform.ReaderFormat
+                .isoDay(((java.util.Date) runtime.getVariable(pi.getId(), "linkExpiresAt")).toInstant()));
         assertThat(task.getAssignee()).isEqualTo(user.userId());
         tasks.complete(task.getId(), Map.of("revokeConfirmed", true));
         jobs.runAll(pi.getId());
