@@ -81,12 +81,13 @@ public class AcceptPageController {
             return opened.unavailableView();
         }
         model.addAttribute("linkPath", "/p/" + opened.link().advisorCode() + "/" + token);
-        Optional<SignedInCustomer> signedIn = signedInCustomer(opened.link(), request);
+        Optional<CustomerAdmin> user = customerUser(opened.link(), request);
+        Optional<SignedInCustomer> signedIn = user.flatMap(u -> asAdministrator(opened.link(), u, request));
         if (signedIn.isPresent()) {
             ReturnAfterSignIn.clear(request, response);
             model.addAttribute("signedIn", signedIn.get());
         } else {
-            signedInUser(opened.link(), request).ifPresent(user -> model.addAttribute("notAdmin", user));
+            user.flatMap(this::asNoAdministrator).ifPresent(u -> model.addAttribute("notAdmin", u));
         }
         AcceptanceForm form = new AcceptanceForm();
         form.setLanguage(locale.getLanguage());
@@ -130,10 +131,11 @@ public class AcceptPageController {
         if (refusedView.isPresent()) {
             return refusedView.get();
         }
-        Optional<SignedInCustomer> signedIn = signedInCustomer(opened.link(), request);
+        Optional<CustomerAdmin> user = customerUser(opened.link(), request);
+        Optional<SignedInCustomer> signedIn = user.flatMap(u -> asAdministrator(opened.link(), u, request));
         if (signedIn.isEmpty()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
-            signedInUser(opened.link(), request).ifPresent(user -> model.addAttribute("notAdmin", user));
+            user.flatMap(this::asNoAdministrator).ifPresent(u -> model.addAttribute("notAdmin", u));
             return page(opened.link(), form, model);
         }
         if (!session.csrfAccepted(request, signedIn.get().csrfToken())) {
@@ -171,22 +173,24 @@ public class AcceptPageController {
         return Optional.empty();
     }
 
-    private Optional<SignedInUser> signedInUser(Link link, HttpServletRequest request) {
+    /** The signed-in user of an existing customer, administrator or not, on a page of a link customers may take. */
+    private Optional<CustomerAdmin> customerUser(Link link, HttpServletRequest request) {
         if (signedInAcceptance.forCustomers(link).isEmpty()) {
             return Optional.empty();
         }
-        return session.userId(request).flatMap(customers::findUserByUserId).filter(user -> !user.globalAdmin())
-                .flatMap(user -> customers.findById(user.customerId()).map(c -> new SignedInUser(user, c)));
+        return session.userId(request).flatMap(customers::findUserByUserId);
     }
 
-    private Optional<SignedInCustomer> signedInCustomer(Link link, HttpServletRequest request) {
-        if (signedInAcceptance.forCustomers(link).isEmpty()) {
-            return Optional.empty();
-        }
-        return session.userId(request).flatMap(customers::findAdminByUserId).filter(CustomerAdmin::globalAdmin)
+    private Optional<SignedInCustomer> asAdministrator(Link link, CustomerAdmin user, HttpServletRequest request) {
+        return Optional.of(user).filter(CustomerAdmin::globalAdmin)
                 .flatMap(admin -> customers.findById(admin.customerId()).map(customer -> new SignedInCustomer(admin,
                         customer, signedInAcceptance.refusal(link, customer).orElse(null),
                         session.csrfToken(request))));
+    }
+
+    private Optional<SignedInUser> asNoAdministrator(CustomerAdmin user) {
+        return Optional.of(user).filter(u -> !u.globalAdmin())
+                .flatMap(u -> customers.findById(u.customerId()).map(c -> new SignedInUser(u, c)));
     }
 
     @PostMapping("/p/{advisorCode}/{token}")
