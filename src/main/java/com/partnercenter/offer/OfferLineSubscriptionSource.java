@@ -6,6 +6,7 @@ import com.partnercenter.provisioning.SubscriptionSource;
 import com.partnercenter.request.FlowRequest;
 import com.partnercenter.subscription.Subscription;
 import com.partnercenter.subscription.SubscriptionRepository;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,10 @@ import org.springframework.stereotype.Component;
  * offer that the loop works on (the last one its "Read the line" took, in line order: the loop runs its lines one after
  * the other; never a variable naming the SKU), as the customer accepted and the flow planned it — a new subscription of the accepted
  * count (the request's partner as partner of record), or the conversion of the customer's running trial of that SKU.
+ * With a new customer ({@code newCustomerSubscriptionsFrom = acceptedOfferLine} on its creation step): every accepted
+ * line at once, each a new subscription, recorded on its line as created. Each line's subscription has the key
+ * {@link #provisioningKey}, whichever step orders it, so that a second purchase instance of one acceptance never creates a
+ * second subscription.
  */
 @Component
 public class OfferLineSubscriptionSource implements SubscriptionSource {
@@ -28,6 +33,36 @@ public class OfferLineSubscriptionSource implements SubscriptionSource {
     @Override
     public String name() {
         return "acceptedOfferLine";
+    }
+
+    /** The idempotency key of an accepted line's subscription: {@code OFFER/{acceptance}/{sku}}. */
+    public String provisioningKey(long acceptanceId, String skuCode) {
+        return "OFFER/" + acceptanceId + "/" + skuCode;
+    }
+
+    @Override
+    public List<Keyed> ordersWithNewCustomer(FlowRequest request, long customerId) {
+        if (request.acceptanceId() == null) {
+            throw new IllegalArgumentException("the purchase of " + request.processInstanceId()
+                    + " has no accepted offer");
+        }
+        if (request.customerId() != null && !(request.customerCreated() && request.customerId() == customerId)) {
+            throw new IllegalArgumentException("the purchase of " + request.processInstanceId() + " is for customer "
+                    + request.customerId() + ", not for a new one");
+        }
+        List<OfferRepository.AcceptedLine> lines = offers.acceptedLines(request.acceptanceId());
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("acceptance " + request.acceptanceId() + " has no accepted line");
+        }
+        return lines.stream().map(line -> new Keyed(provisioningKey(request.acceptanceId(), line.skuCode()),
+                new SubscriptionOrder.Create(customerId, line.skuCode(), line.licenses(), Subscription.Status.ACTIVE,
+                        Subscription.Origin.PURCHASE_OFFER, request.partnerId(), null))).toList();
+    }
+
+    @Override
+    public void provisioned(FlowRequest request, Keyed ordered, Subscription subscription) {
+        offers.planLine(request.acceptanceId(), ordered.order().skuCode(), PurchaseDelegates.Action.CREATE.name(),
+                subscription.id());
     }
 
     @Override

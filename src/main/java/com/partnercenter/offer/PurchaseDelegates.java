@@ -109,14 +109,14 @@ public class PurchaseDelegates {
     /**
      * "Plan the purchase": per accepted line, now that the customer exists: CREATE a subscription, CONVERT the
      * customer's running trial of the SKU, or nothing when it already has the SKU active (ALREADY_ACTIVE: no
-     * count is increased silently; both confirmation mails say so). Sets {@code alreadyActiveCount}.
+     * count is increased silently; both confirmation mails say so). A new customer's lines are created with it
+     * ("Create the customer organization and its subscriptions"), not planned here.
      */
     @Bean
     public JavaDelegate planPurchase() {
         return execution -> {
             long acceptanceId = requests.of(execution).acceptanceId();
             List<Subscription> owned = subscriptions.findByCustomer(requests.customerIdOf(execution));
-            int alreadyActive = 0;
             for (OfferRepository.AcceptedLine line : offers.acceptedLines(acceptanceId)) {
                 Optional<Subscription> active = owned.stream().filter(s -> s.skuCode().equals(line.skuCode())
                         && s.status() == Subscription.Status.ACTIVE).findFirst();
@@ -124,14 +124,12 @@ public class PurchaseDelegates {
                         && s.status() == Subscription.Status.TRIAL).findFirst();
                 if (active.isPresent()) {
                     offers.planLine(acceptanceId, line.skuCode(), Action.ALREADY_ACTIVE.name(), active.get().id());
-                    alreadyActive++;
                 } else if (trial.isPresent()) {
                     offers.planLine(acceptanceId, line.skuCode(), Action.CONVERT.name(), trial.get().id());
                 } else {
                     offers.planLine(acceptanceId, line.skuCode(), Action.CREATE.name(), null);
                 }
             }
-            execution.setVariable("alreadyActiveCount", alreadyActive);
         };
     }
 
@@ -196,7 +194,8 @@ public class PurchaseDelegates {
      * "Confirm to the customer" / "Confirm to the partner": camunda:property {@code recipient} CUSTOMER (the
      * admin, in the customer's language) or PARTNER (the partner user who sent the offer); lists every line
      * with SKU, licenses, term end, and what was done (template {@code offer-purchased} /
-     * {@code offer-accepted-partner}). Once per instance and recipient.
+     * {@code offer-accepted-partner}), and how many lines changed nothing ({@code alreadyActiveCount}, from the
+     * rows). Once per instance and recipient.
      */
     @Bean
     public JavaDelegate emailPurchaseConfirmation() {
@@ -205,7 +204,10 @@ public class PurchaseDelegates {
             FlowRequest request = requests.of(execution);
             Partner partner = partners.findById(request.partnerId()).orElseThrow();
             Map<String, Object> model = new HashMap<>(execution.getVariables());
-            model.put("lines", purchased(request.acceptanceId()));
+            List<Map<String, Object>> lines = purchased(request.acceptanceId());
+            model.put("lines", lines);
+            model.put("alreadyActiveCount", lines.stream()
+                    .filter(line -> Action.ALREADY_ACTIVE.name().equals(line.get("action"))).count());
             String to = (String) execution.getVariable(customer ? "adminEmail" : "partnerUserEmail");
             String language = (String) execution.getVariable(customer ? "customerLanguage" : "partnerUserLanguage");
             mails.send(new OutgoingMail(MailService.processMailKey(execution.getProcessInstanceId(),

@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code CREATE_CUSTOMER}: the customer of the request's confirmed acceptance (as the customer entered it on the
  *       accept page) or the new customer the partner entered, linked to the request's partner → customerId,
  *       customerAdminUserId, customerCreated (also recorded on the request); BPMN error DOMAIN_TAKEN when the domain is
- *       someone else's.</li>
+ *       someone else's. With camunda:property {@value SubscriptionSource#WITH_NEW_CUSTOMER_PROPERTY}, also every
+ *       subscription that source orders for the new customer, each under its own key, in the same task (one round
+ *       trip for a new customer and its subscriptions).</li>
  *   <li>{@code CREATE_SUBSCRIPTION} and {@code CONVERT_TRIAL}: what the {@link SubscriptionSource} the step names in
  *       camunda:property {@value SubscriptionSource#PROPERTY} orders for the request's customer → subscriptionId,
  *       subscriptionEndDate; a trial of a SKU the customer already had a trial of: BPMN error TRIAL_TAKEN.</li>
@@ -199,8 +201,26 @@ public class ProvisioningWorker implements ExternalTaskHandler {
         Map<String, Object> out = new HashMap<>();
         switch (operation) {
             case "CREATE_CUSTOMER" -> {
+                String withSubscriptions = task.extensionProperty(SubscriptionSource.WITH_NEW_CUSTOMER_PROPERTY);
+                SubscriptionSource subscriptionsSource = withSubscriptions == null ? null
+                        : source(task, SubscriptionSource.WITH_NEW_CUSTOMER_PROPERTY);
                 var created = provisioning.createCustomer(customerOf(request), requestKey);
                 requests.setCreatedCustomer(request.processInstanceId(), created.customerId());
+                if (subscriptionsSource != null) {
+                    for (SubscriptionSource.Keyed ordered : subscriptionsSource.ordersWithNewCustomer(request,
+                            created.customerId())) {
+                        SubscriptionOrder.Create create = ordered.order();
+                        if (create.customerId() != created.customerId()) {
+                            throw new IllegalArgumentException("source " + subscriptionsSource.name() + " orders for "
+                                    + "customer " + create.customerId() + ", not for the one created, "
+                                    + created.customerId());
+                        }
+                        Subscription subscription = provisioning.createSubscription(create.customerId(),
+                                create.skuCode(), create.licenses(), create.status(), create.origin(),
+                                create.partnerOfRecordId(), create.termMonths(), ordered.provisioningKey());
+                        subscriptionsSource.provisioned(request, ordered, subscription);
+                    }
+                }
                 out.put("customerId", created.customerId());
                 out.put("customerAdminUserId", created.adminUserId());
                 out.put("customerCreated", created.created());
@@ -248,11 +268,15 @@ public class ProvisioningWorker implements ExternalTaskHandler {
     }
 
     private SubscriptionSource source(Task task) {
-        String name = task.extensionProperty(SubscriptionSource.PROPERTY);
+        return source(task, SubscriptionSource.PROPERTY);
+    }
+
+    private SubscriptionSource source(Task task, String property) {
+        String name = task.extensionProperty(property);
         SubscriptionSource source = name == null ? null : sources.get(name);
         if (source == null) {
             throw new IllegalArgumentException("the step " + task.activityId() + " names no known subscription source "
-                    + "(camunda:property " + SubscriptionSource.PROPERTY + " = " + name + ", known: "
+                    + "(camunda:property " + property + " = " + name + ", known: "
                     + new java.util.TreeSet<>(sources.keySet()) + ")");
         }
         return source;

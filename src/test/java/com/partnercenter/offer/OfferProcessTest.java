@@ -285,8 +285,19 @@ class OfferProcessTest {
         assertThat(purchase.getBusinessKey()).startsWith(pi.getBusinessKey() + "-A");
         runProvisioning(purchase);
 
-        assertThat(purchase).isEnded().hasPassed("Task_CreateCustomer", "Task_EmailWelcome", "Task_PlanPurchase",
-                "Task_TellCustomer", "Task_TellPartner", "End_Purchased").hasNotPassed("Task_StartDelegatedAdmin");
+        // a new customer and all its subscriptions in one provisioning task, then one job for its three mails
+        assertThat(purchase).isEnded().hasPassed("Task_CreateCustomer", "Task_EmailWelcome", "Gateway_Provisioned",
+                "Task_TellCustomer", "Task_TellPartner", "End_Purchased")
+                .hasNotPassed("Task_PlanPurchase", "SubProcess_Lines", "Task_CreateSubscription", "Task_StartDelegatedAdmin");
+        assertThat(historyService.createHistoricExternalTaskLogQuery().processInstanceId(purchase.getId())
+                .creationLog().count()).as("provisioning round trips").isEqualTo(1);
+        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(purchase.getId()).creationLog()
+                .count()).as("jobs").isEqualTo(1);
+        long acceptanceId = requests.find(purchase.getId()).orElseThrow().acceptanceId();
+        assertThat(offers.acceptedLines(acceptanceId)).as("each line names its subscription").allSatisfy(line -> {
+            assertThat(line.action()).isEqualTo("CREATE");
+            assertThat(subscriptions.findById(line.subscriptionId()).orElseThrow().skuCode()).isEqualTo(line.skuCode());
+        });
         var customer = customers.findByDomain(domain).orElseThrow();
         assertThat(subscriptions.findByCustomer(customer.id())).extracting(Subscription::skuCode, Subscription::licenses,
                 Subscription::status, Subscription::partnerOfRecordId, Subscription::origin)
@@ -301,11 +312,12 @@ class OfferProcessTest {
 
     @Test
     void aForgedSkuOnAPurchaseLineChangesNeitherWhatIsProvisionedNorWhatIsRecorded() {
-        ProcessInstance pi = offer(Map.of());
+        var existing = data.customerOf(partner);
+        String domain = existing.customer().domain();
+        ProcessInstance pi = offer(Map.of("targetCustomerDomain", domain));
         jobs.runAll(pi.getId());
-        String domain = TestData.unique("forge") + ".example";
-        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "12",
-                e3.code(), "7"));
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, existing.admin().email()), Map.of(basic.code(),
+                "12", e3.code(), "7"));
         for (int i = 0; i < 10 && !waitsForASubscription(purchase); i++) {
             jobs.runAll(purchase.getId());
             if (!waitsForASubscription(purchase)) {
@@ -331,11 +343,12 @@ class OfferProcessTest {
 
     @Test
     void aPurchaseInsideItsLoopWhenV10_5ArrivedGetsItsLinesBound() throws Exception {
-        ProcessInstance pi = offer(Map.of());
+        var existing = data.customerOf(partner);
+        String domain = existing.customer().domain();
+        ProcessInstance pi = offer(Map.of("targetCustomerDomain", domain));
         jobs.runAll(pi.getId());
-        String domain = TestData.unique("loop") + ".example";
-        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, "ada@" + domain), Map.of(basic.code(), "12",
-                e3.code(), "7"));
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, existing.admin().email()), Map.of(basic.code(),
+                "12", e3.code(), "7"));
         for (int i = 0; i < 10 && !waitsForASubscription(purchase); i++) {
             jobs.runAll(purchase.getId());
             if (!waitsForASubscription(purchase)) {
@@ -533,10 +546,39 @@ class OfferProcessTest {
     }
 
     @Test
-    void aProvisioningFailureBecomesAnIncidentAndTheRetryCompletesIt() {
+    void aProvisioningFailureOfANewCustomerBecomesAnIncidentAndTheRetryCreatesNothingTwice() {
         String domain = TestData.unique("inc") + ".example";
         ProcessInstance purchase = openOfferBoughtBy(domain, Map.of(basic.code(), "250", e3.code(), "20"));
-        // the catalogue changes after the counts were checked: provisioning refuses the count
+        // the catalogue changes after the counts were checked: provisioning creates the customer and the first line,
+        // then refuses the second line's count
+        jdbc.sql("update pc_sku set max_licenses = 10 where code = ?").param(e3.code()).update();
+        runProvisioning(purchase);
+        var incident = runtime.createIncidentQuery().processInstanceId(purchase.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("Task_CreateCustomer");
+        assertThat(incident.getIncidentMessage()).contains("License count 20", "outside 5..10");
+        long customerId = customers.findByDomain(domain).orElseThrow().id();
+        assertThat(subscriptions.findByCustomer(customerId)).extracting(Subscription::skuCode).containsExactly(basic.code());
+
+        jdbc.sql("update pc_sku set max_licenses = 10000 where code = ?").param(e3.code()).update();
+        var task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(purchase.getId()).singleResult();
+        engine.getExternalTaskService().setRetries(task.getId(), 1);
+        runProvisioning(purchase);
+        assertThat(purchase).isEnded().hasPassed("End_Purchased");
+        assertThat(customers.findByDomain(domain).orElseThrow().id()).as("the same customer").isEqualTo(customerId);
+        assertThat(subscriptions.findByCustomer(customerId)).extracting(Subscription::skuCode, Subscription::licenses)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(basic.code(), 250),
+                        org.assertj.core.groups.Tuple.tuple(e3.code(), 20));
+    }
+
+    @Test
+    void aProvisioningFailureOfAnExistingCustomersLineBecomesAnIncidentAndTheRetryCompletesIt() {
+        var existing = data.customerOf(partner);
+        String domain = existing.customer().domain();
+        ProcessInstance pi = offer(Map.of("targetCustomerDomain", domain));
+        jobs.runAll(pi.getId());
+        ProcessInstance purchase = acceptAndConfirm(pi, form(domain, existing.admin().email()),
+                Map.of(basic.code(), "250", e3.code(), "20"));
         jdbc.sql("update pc_sku set max_licenses = 200 where code = ?").param(basic.code()).update();
         runProvisioning(purchase);
         var incident = runtime.createIncidentQuery().processInstanceId(purchase.getId()).singleResult();
@@ -548,8 +590,9 @@ class OfferProcessTest {
         var task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(purchase.getId()).singleResult();
         engine.getExternalTaskService().setRetries(task.getId(), 1);
         runProvisioning(purchase);
-        assertThat(purchase).isEnded().hasPassed("End_Purchased");
-        assertThat(subscriptions.findByCustomer(customers.findByDomain(domain).orElseThrow().id())).hasSize(2);
+        assertThat(purchase).isEnded().hasPassed("SubProcess_Lines", "Gateway_Provisioned", "End_Purchased")
+                .hasNotPassed("Task_CreateCustomer", "Task_EmailWelcome");
+        assertThat(subscriptions.findByCustomer(existing.customer().id())).hasSize(2);
     }
 
     @Test

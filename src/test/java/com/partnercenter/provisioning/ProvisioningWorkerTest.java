@@ -153,6 +153,72 @@ class ProvisioningWorkerTest {
         assertThat(run(unknown).failure).contains("unknown provisioningOperation 'DELETE_EVERYTHING'");
     }
 
+    /** A new customer and the subscriptions its source orders, in one task, each under the source's own key. */
+    @Test
+    void aNewCustomerComesWithTheSubscriptionsItsSourceOrdersUnderTheirKeys() {
+        var told = new java.util.ArrayList<String>();
+        SubscriptionSource lines = new SubscriptionSource() {
+            public String name() { return "lines"; }
+            public SubscriptionOrder order(FlowRequest request, ProvisioningWorker.Task task) {
+                throw new AssertionError("not a per-line step");
+            }
+            @Override
+            public List<Keyed> ordersWithNewCustomer(FlowRequest request, long customerId) {
+                return List.of(new Keyed("L/1/A", create(customerId, "SKU-A", 3)), new Keyed("L/1/B",
+                        create(customerId == 42 ? customerId : 42, "SKU-B", 4)));
+            }
+            @Override
+            public void provisioned(FlowRequest request, Keyed ordered, com.partnercenter.subscription.Subscription s) {
+                told.add(ordered.provisioningKey() + "=" + s.id());
+            }
+        };
+        var withLines = new ProvisioningWorker(service, requests, acceptances, List.of(lines), 20_000);
+        when(service.createCustomer(any(), eq("pi-1/Task_CreateCustomer")))
+                .thenReturn(new ProvisioningService.CustomerResult(42, "adac42", true));
+        when(service.createSubscription(eq(42L), any(), any(Integer.class), any(), any(), any(), any(), any()))
+                .thenAnswer(call -> subscription(call.getArgument(7).equals("L/1/A") ? 1 : 2));
+        FakeTask task = customerTask(null);
+        task.vars.put(SubscriptionSource.WITH_NEW_CUSTOMER_PROPERTY, "lines");
+        Recorded out = new Recorded();
+        withLines.handle(task, out);
+        assertThat(out.completed).containsEntry("customerId", 42L);
+        verify(service).createSubscription(42L, "SKU-A", 3, com.partnercenter.subscription.Subscription.Status.ACTIVE,
+                com.partnercenter.subscription.Subscription.Origin.PURCHASE_OFFER, 3L, null, "L/1/A");
+        verify(service).createSubscription(42L, "SKU-B", 4, com.partnercenter.subscription.Subscription.Status.ACTIVE,
+                com.partnercenter.subscription.Subscription.Origin.PURCHASE_OFFER, 3L, null, "L/1/B");
+        assertThat(told).containsExactly("L/1/A=1", "L/1/B=2");
+
+        // a source that orders for another customer than the one created is refused, at once
+        when(service.createCustomer(any(), eq("pi-1/Task_CreateCustomer")))
+                .thenReturn(new ProvisioningService.CustomerResult(43, "adac43", true));
+        when(service.createSubscription(eq(43L), any(), any(Integer.class), any(), any(), any(), any(), any()))
+                .thenAnswer(call -> subscription(3));
+        Recorded refused = new Recorded();
+        withLines.handle(task, refused);
+        assertThat(refused.retries).isZero();
+        assertThat(refused.failure).contains("orders for customer 42, not for the one created, 43");
+
+        // a source that orders nothing with a new customer, or none named
+        FakeTask none = customerTask(null);
+        none.vars.put(SubscriptionSource.WITH_NEW_CUSTOMER_PROPERTY, "trial");
+        Recorded unknown = new Recorded();
+        withLines.handle(none, unknown);
+        assertThat(unknown.failure).contains("names no known subscription source", "newCustomerSubscriptionsFrom = trial");
+    }
+
+    private static SubscriptionOrder.Create create(long customerId, String sku, int licenses) {
+        return new SubscriptionOrder.Create(customerId, sku, licenses,
+                com.partnercenter.subscription.Subscription.Status.ACTIVE,
+                com.partnercenter.subscription.Subscription.Origin.PURCHASE_OFFER, 3L, null);
+    }
+
+    private static com.partnercenter.subscription.Subscription subscription(long id) {
+        return new com.partnercenter.subscription.Subscription(id, 42, "SKU", 1,
+                com.partnercenter.subscription.Subscription.Status.ACTIVE,
+                com.partnercenter.subscription.Subscription.Origin.PURCHASE_OFFER, java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2027, 1, 1), 3L);
+    }
+
     private Recorded run(FakeTask task) {
         Recorded recorded = new Recorded();
         worker.handle(task, recorded);
