@@ -189,18 +189,24 @@ public class TrialDelegates {
     }
 
     /**
-     * "Follow the trial": the subscription remembers this instance (a purchase converts the trial through
-     * it); the trial's end and its reminders 7 and 1 days before become timer dates.
+     * "Follow the trial": the trial provisioning created for the request — the request's customer's running trial of
+     * the request's SKU (a customer has at most one trial of a SKU), from the rows whichever step created it, written
+     * to {@code subscriptionId} — remembers this instance (a purchase converts the trial through it); the trial's end
+     * and its reminders 7 and 1 days before become timer dates.
      */
     @Bean
     public JavaDelegate watchTrial() {
         return execution -> {
-            long subscriptionId = ProcessVariables.number(execution, "subscriptionId");
-            Subscription trial = subscriptions.findById(subscriptionId)
-                    .filter(s -> s.customerId() == requests.customerIdOf(execution))
+            var request = requests.of(execution);
+            long customerId = requests.customerIdOf(execution);
+            Subscription trial = subscriptions.findByCustomer(customerId).stream()
+                    .filter(s -> s.skuCode().equals(request.skuCode()))
                     .filter(s -> s.status() == Subscription.Status.TRIAL)
-                    .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId
-                            + " is not the trial of this request's customer"));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("customer " + customerId + " of this request has no "
+                            + "running trial of " + request.skuCode()));
+            long subscriptionId = trial.id();
+            execution.setVariable("subscriptionId", subscriptionId);
             subscriptions.setProcessInstance(subscriptionId, execution.getProcessInstanceId());
             Instant end = trial.endDate().atStartOfDay(ZoneOffset.UTC).toInstant();
             execution.setVariable("trialEndsAt", Date.from(end));

@@ -7,11 +7,13 @@ import com.partnercenter.provisioning.SubscriptionOrder;
 import com.partnercenter.provisioning.SubscriptionSource;
 import com.partnercenter.request.FlowRequest;
 import com.partnercenter.subscription.Subscription;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * Provisioning of a trial ({@code subscriptionFrom = trial}): the request's SKU as the catalogue offers it for a
  * trial (its trial licenses and length), for the request's customer, with the request's partner as partner of record.
+ * With a new customer ({@code newCustomerSubscriptionsFrom = trial} on its creation step): the same trial, in that step.
  */
 @Component
 public class TrialSubscriptionSource implements SubscriptionSource {
@@ -33,9 +35,26 @@ public class TrialSubscriptionSource implements SubscriptionSource {
             throw new IllegalArgumentException("the trial request of " + request.processInstanceId()
                     + " has no customer or no SKU");
         }
+        return trialFor(request, request.customerId());
+    }
+
+    @Override
+    public List<Keyed> ordersWithNewCustomer(FlowRequest request, long customerId) {
+        if (request.skuCode() == null) {
+            throw new IllegalArgumentException("the trial request of " + request.processInstanceId() + " has no SKU");
+        }
+        if (request.customerId() != null && !(request.customerCreated() && request.customerId() == customerId)) {
+            throw new IllegalArgumentException("the trial request of " + request.processInstanceId()
+                    + " is for customer " + request.customerId() + ", not for a new one");
+        }
+        return List.of(new Keyed(request.processInstanceId() + "/trial/" + request.skuCode(),
+                trialFor(request, customerId)));
+    }
+
+    private SubscriptionOrder.Create trialFor(FlowRequest request, long customerId) {
         Sku sku = catalogue.find(request.skuCode()).filter(Sku::trialAllowed).orElseThrow(
                 () -> new IllegalArgumentException("SKU " + request.skuCode() + " offers no trial"));
-        return new SubscriptionOrder.Create(request.customerId(), sku.code(), sku.trialLicenses(),
+        return new SubscriptionOrder.Create(customerId, sku.code(), sku.trialLicenses(),
                 Subscription.Status.TRIAL, Subscription.Origin.TRIAL_INVITATION, request.partnerId(), null);
     }
 }

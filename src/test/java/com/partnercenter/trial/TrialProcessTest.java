@@ -208,7 +208,14 @@ class TrialProcessTest {
         assertThat(subscription.partnerOfRecordId()).isEqualTo(partner.id());
         assertThat(subscriptions.processInstanceOf(subscriptionId)).contains(trial.getId());
         assertThat(recipients()).contains("admin@" + domain, user.email());
-        assertThat(trial).isWaitingAt("Timer_Reminder7");
+        assertThat(trial).isWaitingAt("Timer_Reminder7").hasPassed("Task_CreateCustomer", "Gateway_TrialCreated",
+                "Task_EmailWelcome", "Task_TellCustomer").hasNotPassed("Task_CreateTrial");
+        // a new organization and its trial in one provisioning task, then one job for the trial's first three mails
+        assertThat(engine.getHistoryService().createHistoricExternalTaskLogQuery().processInstanceId(trial.getId()).creationLog()
+                .count()).as("provisioning round trips").isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(trial.getId()).creationLog()
+                .activityIdIn("Gateway_WelcomeNeeded", "Task_EmailWelcome", "Task_TellCustomer").count())
+                .as("jobs before the reminders").isEqualTo(1);
 
         Jobs.moveClockJustAfter((Date) runtime.getVariable(trial.getId(), "reminder7At"));
         jobs.runAll(trial.getId());
