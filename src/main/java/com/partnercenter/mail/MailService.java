@@ -149,10 +149,13 @@ public class MailService {
     public static final class Queued {
         private final MailOutbox.Held held;
         private final OutgoingMail mail;
+        /** The message as checked when it was queued: its first delivery sends it without rendering it again. */
+        private final Prepared prepared;
 
-        Queued(MailOutbox.Held held, OutgoingMail mail) {
+        Queued(MailOutbox.Held held, OutgoingMail mail, Prepared prepared) {
             this.held = held;
             this.mail = mail;
+            this.prepared = prepared;
         }
 
         public String idempotencyKey() {
@@ -180,7 +183,7 @@ public class MailService {
         Prepared prepared = prepare(mail);
         MailOutbox.Held held = outbox.enqueue(mail, prepared.language().code(), prepared.rendered().subject(),
                 payload(mail));
-        return new Queued(held, mail);
+        return new Queued(held, mail, prepared);
     }
 
     /**
@@ -191,7 +194,7 @@ public class MailService {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("deliver a queued mail after its transaction, not inside one");
         }
-        return deliver(queued.held, queued.mail);
+        return deliver(queued.held, queued.mail, queued.prepared);
     }
 
     /**
@@ -212,7 +215,7 @@ public class MailService {
                             + "it again, a duplicate if the first attempt had reached the SMTP server", key);
                 }
                 MailOutbox.Entry entry = outbox.find(key).orElseThrow();
-                if (deliver(held.get(), fromPayload(entry))) {
+                if (deliver(held.get(), fromPayload(entry), null)) {
                     sent++;
                 }
             } catch (RuntimeException e) {
@@ -223,14 +226,18 @@ public class MailService {
         return sent;
     }
 
-    /** Sends a held queued mail; false when it did not leave (FAILED with its next attempt, or ABANDONED). */
-    private boolean deliver(MailOutbox.Held held, OutgoingMail mail) {
+    /**
+     * Sends a held queued mail, as {@code prepared} when given (its first delivery, right after it was queued and
+     * rendered) or rendered now from its stored model (a retry, with its links rebuilt); false when it did not leave
+     * (FAILED with its next attempt, or ABANDONED).
+     */
+    private boolean deliver(MailOutbox.Held held, OutgoingMail mail, Prepared prepared) {
         try {
             if (!outbox.renew(held)) {
                 // another sender took it over (this one's lease ran out before it got here): it sends, not this one
                 return false;
             }
-            transmit(mail, prepare(mail));
+            transmit(mail, prepared != null ? prepared : prepare(mail));
         } catch (MailDeliveryException e) {
             failedQueued(mail, e.smtpCause());
             log.warn("E-mail {} not sent yet, it is retried from the outbox: {}", mail.idempotencyKey(), e.getMessage());
