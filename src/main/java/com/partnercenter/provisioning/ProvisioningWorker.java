@@ -207,17 +207,27 @@ public class ProvisioningWorker implements ExternalTaskHandler {
                 var created = provisioning.createCustomer(customerOf(request), requestKey);
                 requests.setCreatedCustomer(request.processInstanceId(), created.customerId());
                 if (subscriptionsSource != null) {
-                    for (SubscriptionSource.Keyed ordered : subscriptionsSource.ordersWithNewCustomer(request,
-                            created.customerId())) {
-                        SubscriptionOrder.Create create = ordered.order();
-                        if (create.customerId() != created.customerId()) {
+                    List<SubscriptionSource.Keyed> orders = subscriptionsSource.ordersWithNewCustomer(request,
+                            created.customerId());
+                    // every order checked before any is placed: a wrong one creates nothing
+                    for (SubscriptionSource.Keyed ordered : orders) {
+                        if (ordered.order().customerId() != created.customerId()) {
                             throw new IllegalArgumentException("source " + subscriptionsSource.name() + " orders for "
-                                    + "customer " + create.customerId() + ", not for the one created, "
+                                    + "customer " + ordered.order().customerId() + ", not for the one created, "
                                     + created.customerId());
                         }
+                    }
+                    for (SubscriptionSource.Keyed ordered : orders) {
+                        SubscriptionOrder.Create create = ordered.order();
                         Subscription subscription = provisioning.createSubscription(create.customerId(),
                                 create.skuCode(), create.licenses(), create.status(), create.origin(),
                                 create.partnerOfRecordId(), create.termMonths(), ordered.provisioningKey());
+                        if (subscription.customerId() != created.customerId()) {
+                            // the key named another customer's subscription: nothing of it is recorded as this one's
+                            throw new IllegalArgumentException("provisioning key " + ordered.provisioningKey()
+                                    + " holds subscription " + subscription.id() + " of customer "
+                                    + subscription.customerId() + ", not of " + created.customerId());
+                        }
                         subscriptionsSource.provisioned(request, ordered, subscription);
                     }
                 }

@@ -21,7 +21,10 @@ public interface SubscriptionSource {
      */
     String WITH_NEW_CUSTOMER_PROPERTY = "newCustomerSubscriptionsFrom";
 
-    /** A new subscription under its own idempotency key (the same key a step ordering it alone would use). */
+    /**
+     * A new subscription under its own idempotency key: the source's, stable across retries of the step (an accepted
+     * offer line's is the one its per-line step uses too).
+     */
     record Keyed(String provisioningKey, SubscriptionOrder.Create order) {}
 
     /** The name the model uses in {@value #PROPERTY}. */

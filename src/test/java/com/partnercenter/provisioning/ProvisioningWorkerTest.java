@@ -188,15 +188,30 @@ class ProvisioningWorkerTest {
                 com.partnercenter.subscription.Subscription.Origin.PURCHASE_OFFER, 3L, null, "L/1/B");
         assertThat(told).containsExactly("L/1/A=1", "L/1/B=2");
 
-        // a source that orders for another customer than the one created is refused, at once
+        // a source that orders for another customer than the one created is refused, at once, before anything is
+        // ordered
         when(service.createCustomer(any(), eq("pi-1/Task_CreateCustomer")))
                 .thenReturn(new ProvisioningService.CustomerResult(43, "adac43", true));
-        when(service.createSubscription(eq(43L), any(), any(Integer.class), any(), any(), any(), any(), any()))
-                .thenAnswer(call -> subscription(3));
         Recorded refused = new Recorded();
         withLines.handle(task, refused);
         assertThat(refused.retries).isZero();
         assertThat(refused.failure).contains("orders for customer 42, not for the one created, 43");
+        verify(service, org.mockito.Mockito.never()).createSubscription(eq(43L), any(), any(Integer.class), any(),
+                any(), any(), any(), any());
+
+        // a key that holds another customer's subscription: refused, nothing recorded as the new customer's
+        when(service.createCustomer(any(), eq("pi-1/Task_CreateCustomer")))
+                .thenReturn(new ProvisioningService.CustomerResult(42, "adac42", true));
+        when(service.createSubscription(eq(42L), eq("SKU-B"), any(Integer.class), any(), any(), any(), any(), any()))
+                .thenReturn(new com.partnercenter.subscription.Subscription(9, 77, "SKU-B", 4,
+                        com.partnercenter.subscription.Subscription.Status.ACTIVE,
+                        com.partnercenter.subscription.Subscription.Origin.PURCHASE_OFFER,
+                        java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2027, 1, 1), 3L));
+        told.clear();
+        Recorded foreign = new Recorded();
+        withLines.handle(task, foreign);
+        assertThat(foreign.failure).contains("holds subscription 9 of customer 77, not of 42");
+        assertThat(told).containsExactly("L/1/A=1");
 
         // a source that orders nothing with a new customer, or none named
         FakeTask none = customerTask(null);
