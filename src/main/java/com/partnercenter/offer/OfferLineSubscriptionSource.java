@@ -46,10 +46,6 @@ public class OfferLineSubscriptionSource implements SubscriptionSource {
             throw new IllegalArgumentException("the purchase of " + request.processInstanceId()
                     + " has no accepted offer");
         }
-        if (request.customerId() != null && !(request.customerCreated() && request.customerId() == customerId)) {
-            throw new IllegalArgumentException("the purchase of " + request.processInstanceId() + " is for customer "
-                    + request.customerId() + ", not for a new one");
-        }
         List<OfferRepository.AcceptedLine> lines = offers.acceptedLines(request.acceptanceId());
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("acceptance " + request.acceptanceId() + " has no accepted line");

@@ -204,6 +204,11 @@ public class ProvisioningWorker implements ExternalTaskHandler {
                 String withSubscriptions = task.extensionProperty(SubscriptionSource.WITH_NEW_CUSTOMER_PROPERTY);
                 SubscriptionSource subscriptionsSource = withSubscriptions == null ? null
                         : source(task, SubscriptionSource.WITH_NEW_CUSTOMER_PROPERTY);
+                if (subscriptionsSource != null && request.customerId() != null && !request.customerCreated()) {
+                    // subscriptions of a new customer for a request about an existing one: nothing is created
+                    throw new IllegalArgumentException("the request of " + request.processInstanceId()
+                            + " is for customer " + request.customerId() + ", not for a new one");
+                }
                 var created = provisioning.createCustomer(customerOf(request), requestKey);
                 requests.setCreatedCustomer(request.processInstanceId(), created.customerId());
                 if (subscriptionsSource != null) {
@@ -218,10 +223,7 @@ public class ProvisioningWorker implements ExternalTaskHandler {
                         }
                     }
                     for (SubscriptionSource.Keyed ordered : orders) {
-                        SubscriptionOrder.Create create = ordered.order();
-                        Subscription subscription = provisioning.createSubscription(create.customerId(),
-                                create.skuCode(), create.licenses(), create.status(), create.origin(),
-                                create.partnerOfRecordId(), create.termMonths(), ordered.provisioningKey());
+                        Subscription subscription = place(ordered.order(), ordered.provisioningKey());
                         if (subscription.customerId() != created.customerId()) {
                             // the key named another customer's subscription: nothing of it is recorded as this one's
                             throw new IllegalArgumentException("provisioning key " + ordered.provisioningKey()
@@ -239,9 +241,7 @@ public class ProvisioningWorker implements ExternalTaskHandler {
                 SubscriptionOrder order = source(task).order(request, task);
                 Subscription subscription;
                 if (order instanceof SubscriptionOrder.Create create && operation.equals("CREATE_SUBSCRIPTION")) {
-                    subscription = provisioning.createSubscription(create.customerId(), create.skuCode(),
-                            create.licenses(), create.status(), create.origin(), create.partnerOfRecordId(),
-                            create.termMonths(), requestKey);
+                    subscription = place(create, requestKey);
                 } else if (order instanceof SubscriptionOrder.Convert convert && operation.equals("CONVERT_TRIAL")) {
                     subscription = provisioning.convertTrial(convert.trialSubscriptionId(), convert.licenses(),
                             requestKey);
@@ -255,6 +255,12 @@ public class ProvisioningWorker implements ExternalTaskHandler {
             default -> throw new IllegalArgumentException("unknown provisioningOperation '" + operation + "'");
         }
         return out;
+    }
+
+    /** A new subscription as ordered, under the key (the same key twice gives the same subscription). */
+    private Subscription place(SubscriptionOrder.Create create, String key) {
+        return provisioning.createSubscription(create.customerId(), create.skuCode(), create.licenses(),
+                create.status(), create.origin(), create.partnerOfRecordId(), create.termMonths(), key);
     }
 
     /** The customer to create: as its admin entered it on the accept page, or as the partner entered it. */

@@ -41,7 +41,8 @@ public interface SubscriptionSource {
     /**
      * Every subscription the request orders for {@code customerId}, the customer its step has just created (a new
      * customer owns nothing yet, so each is a new subscription), each under its own key: a replayed step finds them
-     * created. A source that cannot order them so refuses.
+     * created. The worker has checked that the request names no other customer. A source that cannot order them so
+     * refuses.
      *
      * @throws IllegalArgumentException the source orders nothing with a new customer, or not for this request
      */

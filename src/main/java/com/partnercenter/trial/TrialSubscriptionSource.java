@@ -43,10 +43,6 @@ public class TrialSubscriptionSource implements SubscriptionSource {
         if (request.skuCode() == null) {
             throw new IllegalArgumentException("the trial request of " + request.processInstanceId() + " has no SKU");
         }
-        if (request.customerId() != null && !(request.customerCreated() && request.customerId() == customerId)) {
-            throw new IllegalArgumentException("the trial request of " + request.processInstanceId()
-                    + " is for customer " + request.customerId() + ", not for a new one");
-        }
         return List.of(new Keyed(request.processInstanceId() + "/trial/" + request.skuCode(),
                 trialFor(request, customerId)));
     }

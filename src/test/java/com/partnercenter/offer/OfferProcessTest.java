@@ -561,9 +561,7 @@ class OfferProcessTest {
         assertThat(subscriptions.findByCustomer(customerId)).extracting(Subscription::skuCode).containsExactly(basic.code());
 
         jdbc.sql("update pc_sku set max_licenses = 10000 where code = ?").param(e3.code()).update();
-        var task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(purchase.getId()).singleResult();
-        engine.getExternalTaskService().setRetries(task.getId(), 1);
-        runProvisioning(purchase);
+        retryProvisioning(purchase);
         assertThat(purchase).isEnded().hasPassed("End_Purchased");
         assertThat(customers.findByDomain(domain).orElseThrow().id()).as("the same customer").isEqualTo(customerId);
         assertThat(subscriptions.findByCustomer(customerId)).extracting(Subscription::skuCode, Subscription::licenses)
@@ -587,9 +585,7 @@ class OfferProcessTest {
         assertThat(incident.getIncidentMessage()).contains("License count 250", "outside 1..200");
 
         jdbc.sql("update pc_sku set max_licenses = 300 where code = ?").param(basic.code()).update();
-        var task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(purchase.getId()).singleResult();
-        engine.getExternalTaskService().setRetries(task.getId(), 1);
-        runProvisioning(purchase);
+        retryProvisioning(purchase);
         assertThat(purchase).isEnded().hasPassed("SubProcess_Lines", "Gateway_Provisioned", "End_Purchased")
                 .hasNotPassed("Task_CreateCustomer", "Task_EmailWelcome");
         assertThat(subscriptions.findByCustomer(existing.customer().id())).hasSize(2);
@@ -765,6 +761,13 @@ class OfferProcessTest {
     private boolean waitsForASubscription(ProcessInstance pi) {
         return externalTasks.createExternalTaskQuery().processInstanceId(pi.getId())
                 .activityId("Task_CreateSubscription").count() > 0;
+    }
+
+    /** An operator's "set retries" on the instance's failed provisioning task, then the provisioning it lets run. */
+    private void retryProvisioning(ProcessInstance pi) {
+        var task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(pi.getId()).singleResult();
+        engine.getExternalTaskService().setRetries(task.getId(), 1);
+        runProvisioning(pi);
     }
 
     private void runProvisioning(ProcessInstance pi) {

@@ -213,6 +213,18 @@ class ProvisioningWorkerTest {
         assertThat(foreign.failure).contains("holds subscription 9 of customer 77, not of 42");
         assertThat(told).containsExactly("L/1/A=1");
 
+        // a request about an existing customer: refused before anything is created
+        when(requests.of("pi-1", "partnerTEST")).thenReturn(new FlowRequest(1, "pi-1", "purchaseOfferAcceptance",
+                "partnerTEST", "OFFER-1-A1", 3L, "alice", 5L, false, 1L, null, null, null));
+        org.mockito.Mockito.clearInvocations(service);
+        Recorded existing = new Recorded();
+        withLines.handle(task, existing);
+        assertThat(existing.retries).isZero();
+        assertThat(existing.failure).contains("is for customer 5, not for a new one");
+        verify(service, org.mockito.Mockito.never()).createCustomer(any(), any());
+        verify(service, org.mockito.Mockito.never()).createSubscription(org.mockito.ArgumentMatchers.anyLong(), any(),
+                any(Integer.class), any(), any(), any(), any(), any());
+
         // a source that orders nothing with a new customer, or none named
         FakeTask none = customerTask(null);
         none.vars.put(SubscriptionSource.WITH_NEW_CUSTOMER_PROPERTY, "trial");
